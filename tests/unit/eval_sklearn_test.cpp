@@ -13,12 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "adlake/eval/confusion.hpp"
+#include "adlake/eval/precision_recall.hpp"
+#include "adlake/eval/probability_metrics.hpp"
 #include "adlake/eval/roc.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-using adlake::eval::roc_auc;
+using namespace adlake::eval;
 
 bool sklearn_available() {
   static const bool ok = std::system("/usr/bin/python3 -c 'import sklearn' >/dev/null 2>&1") == 0;
@@ -45,6 +48,16 @@ print("average_precision", repr(m.average_precision_score(y, s)))
 if s.min() >= 0 and s.max() <= 1:
     print("log_loss", repr(m.log_loss(y, s, labels=[0, 1])))
     print("brier", repr(m.brier_score_loss(y, s)))
+pred = (s >= 0.5).astype(int)
+tn, fp, fn, tp = m.confusion_matrix(y, pred, labels=[0, 1]).ravel()
+print("tn", tn, "fp", fp, "fn", fn, "tp", tp)
+print("precision", repr(m.precision_score(y, pred, zero_division=0)))
+print("recall", repr(m.recall_score(y, pred, zero_division=0)))
+print("f1", repr(m.f1_score(y, pred, zero_division=0)))
+p, r, t = m.precision_recall_curve(y, s)
+f = np.where(p + r > 0, 2 * p * r / np.maximum(p + r, 1e-300), 0)
+print("best_f1", repr(f.max()))
+print("roc_points", len(m.roc_curve(y, s, drop_intermediate=False)[0]))
 )";
   }
   const fs::path out = dir / "out.txt";
@@ -96,5 +109,35 @@ TEST_CASE("roc_auc equals scikit-learn's roc_auc_score, ties included") {
     const Case c = make_case(seed, n, levels);
     const auto sk = sklearn_metrics(c.scores, c.labels);
     CHECK(roc_auc(c.scores, c.labels) == doctest::Approx(sk.at("roc_auc")).epsilon(1e-12));
+    CHECK(roc_curve(c.scores, c.labels).size() == sk.at("roc_points"));
+  }
+}
+
+TEST_CASE("average_precision, log_loss, brier and threshold metrics equal scikit-learn's") {
+  if (!sklearn_available()) {
+    MESSAGE("SKIPPED: /usr/bin/python3 has no sklearn (apt-get install python3-sklearn)");
+    return;
+  }
+  for (const auto& [seed, n, levels] : {std::tuple{5u, 2000ul, 0}, std::tuple{6u, 5000ul, 20},
+                                        std::tuple{7u, 3000ul, 4}, std::tuple{8u, 40ul, 2}}) {
+    CAPTURE(seed);
+    Case c = make_case(seed, n, levels);
+    c.scores[0] = 0.0;  // exercise log_loss's clipping at both ends
+    c.scores[1] = 1.0;
+    const auto sk = sklearn_metrics(c.scores, c.labels);
+    CHECK(average_precision(c.scores, c.labels) ==
+          doctest::Approx(sk.at("average_precision")).epsilon(1e-12));
+    CHECK(log_loss(c.scores, c.labels) == doctest::Approx(sk.at("log_loss")).epsilon(1e-12));
+    CHECK(brier(c.scores, c.labels) == doctest::Approx(sk.at("brier")).epsilon(1e-12));
+    const ConfusionMatrix m = confusion_at(c.scores, c.labels, 0.5);
+    CHECK(m.tn == sk.at("tn"));
+    CHECK(m.fp == sk.at("fp"));
+    CHECK(m.fn == sk.at("fn"));
+    CHECK(m.tp == sk.at("tp"));
+    CHECK(m.precision() == doctest::Approx(sk.at("precision")).epsilon(1e-12));
+    CHECK(m.recall() == doctest::Approx(sk.at("recall")).epsilon(1e-12));
+    CHECK(m.f1() == doctest::Approx(sk.at("f1")).epsilon(1e-12));
+    CHECK(best_f1(c.scores, c.labels).confusion.f1() ==
+          doctest::Approx(sk.at("best_f1")).epsilon(1e-12));
   }
 }

@@ -1,0 +1,20 @@
+#pragma once
+// Average precision (the PR-AUC of the contract) and the precision-recall curve.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "adlake/eval/curve.hpp"
+
+namespace adlake::eval {
+
+// Equal to scikit-learn's average_precision_score: sum over the distinct
+// thresholds, from the highest, of (recall gained) x (precision there); tied
+// scores enter together. NaN when there is no positive.
+double average_precision(std::span<const double> scores, std::span<const uint8_t> labels);
+
+// (recall, precision) at every distinct threshold from the highest score down
+// to full recall; empty when there is no positive.
+std::vector<CurvePoint> pr_curve(std::span<const double> scores, std::span<const uint8_t> labels);
+
+}  // namespace adlake::eval
