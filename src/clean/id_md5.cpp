@@ -1,0 +1,47 @@
+#include "adlake/clean/id_md5.hpp"
+
+#include "adlake/clean/text.hpp"
+
+namespace adlake::clean {
+namespace {
+
+// -1 for a byte that is not a hex digit; upper case folds to lower here.
+constexpr int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  const char lower = to_lower(c);
+  if (lower >= 'a' && lower <= 'f') return lower - 'a' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::optional<IdMd5> id_md5(std::string_view bronze) {
+  const std::string_view s = trim(bronze);
+  if (s.size() != 32) return std::nullopt;
+  IdMd5 id;
+  for (std::size_t i = 0; i < 16; ++i) {
+    const int high = hex_value(s[2 * i]);
+    const int low = hex_value(s[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    id.bytes[i] = static_cast<std::uint8_t>(high << 4 | low);
+  }
+  return id;
+}
+
+std::array<char, 32> IdMd5::hex() const {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::array<char, 32> text;
+  for (std::size_t i = 0; i < 16; ++i) {
+    text[2 * i] = kDigits[bytes[i] >> 4];
+    text[2 * i + 1] = kDigits[bytes[i] & 0xF];
+  }
+  return text;
+}
+
+std::uint64_t IdMd5::high64() const {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < 8; ++i) value = value << 8 | bytes[i];
+  return value;
+}
+
+}  // namespace adlake::clean
