@@ -69,6 +69,7 @@ struct FixedString {
     return f;
   }
 
+  // Points into this object: keep the FixedString alive while using it.
   std::string_view view() const { return {bytes.data(), length}; }
   bool empty() const { return length == 0; }
 
