@@ -21,7 +21,8 @@
 // Cleaned rows are trivially copyable (fixed-capacity strings, no pointers):
 // no allocation per row, and silver can exchange them between ranks as bytes.
 // Strings compare byte-wise and enums by code (= by text, enums.hpp), so the
-// dedup orders of CONTRACT 2.3 compare the fields directly.
+// dedup orders of CONTRACT 2.3 compare the fields directly (compare fields,
+// never whole rows with memcmp: the structs have padding).
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -47,7 +48,7 @@ struct CleanRequest {
   Os os = Os::kUnknown;
   IpPrefix ip_prefix;  // "a.b.c.0/24" or "unknown"; the full ip is not kept
 };
-std::optional<RejectReason> clean_request(const BronzeRequest& in, CleanRequest& out);
+[[nodiscard]] std::optional<RejectReason> clean_request(const BronzeRequest& in, CleanRequest& out);
 
 struct BronzeImpression {
   std::string_view id_md5, ts, campaign_id, slot, win_price;
@@ -59,7 +60,8 @@ struct CleanImpression {
   std::int8_t slot = kMissingSlot;
   std::int64_t win_price_micros = 0;
 };
-std::optional<RejectReason> clean_impression(const BronzeImpression& in, CleanImpression& out);
+[[nodiscard]] std::optional<RejectReason> clean_impression(const BronzeImpression& in,
+                                                           CleanImpression& out);
 
 struct BronzeClick {
   std::string_view id_md5, ts, is_install;
@@ -69,7 +71,7 @@ struct CleanClick {
   std::int64_t ts = 0;
   std::uint8_t is_install = 0;
 };
-std::optional<RejectReason> clean_click(const BronzeClick& in, CleanClick& out);
+[[nodiscard]] std::optional<RejectReason> clean_click(const BronzeClick& in, CleanClick& out);
 
 struct BronzeUser {
   std::string_view user_id, age, gender, state, interest, updated_at;
@@ -83,7 +85,7 @@ struct CleanUser {
   Category interest = Category::kUnknown;
   std::int64_t updated_at = 0;
 };
-std::optional<RejectReason> clean_user(const BronzeUser& in, CleanUser& out);
+[[nodiscard]] std::optional<RejectReason> clean_user(const BronzeUser& in, CleanUser& out);
 
 struct BronzeCampaign {
   std::string_view campaign_id, advertiser, campaign_type, category, bid;
@@ -95,7 +97,8 @@ struct CleanCampaign {
   Category category = Category::kUnknown;
   std::int64_t bid_micros = 0;
 };
-std::optional<RejectReason> clean_campaign(const BronzeCampaign& in, CleanCampaign& out);
+[[nodiscard]] std::optional<RejectReason> clean_campaign(const BronzeCampaign& in,
+                                                         CleanCampaign& out);
 
 struct BronzeApp {
   std::string_view app_id, app_name, genre, rating;
@@ -106,7 +109,7 @@ struct CleanApp {
   Category genre = Category::kUnknown;
   double rating = 0.0;
 };
-std::optional<RejectReason> clean_app(const BronzeApp& in, CleanApp& out);
+[[nodiscard]] std::optional<RejectReason> clean_app(const BronzeApp& in, CleanApp& out);
 
 static_assert(std::is_trivially_copyable_v<CleanRequest>);
 static_assert(std::is_trivially_copyable_v<CleanImpression>);
