@@ -1,0 +1,32 @@
+#pragma once
+// Parameters of the random forest, named and meant as in scikit-learn's
+// RandomForestClassifier where they mean the same. The defaults suit
+// click logs (tabular, mostly categorical, 10:1 imbalance); docs/decisions.md,
+// section "Forest", says how they were chosen.
+#include <cstdint>
+#include <string>
+
+namespace adlake::forest {
+
+enum class ClassWeight : uint8_t { None, Balanced };
+
+struct ForestParams {
+  int n_estimators = 100;
+  int max_depth = 0;         // 0: no limit
+  int min_samples_leaf = 1;  // bootstrap draws (not distinct rows) per leaf
+  // Features tried per node: "sqrt", "log2", "all", an integer count or a
+  // fraction in (0, 1).
+  std::string max_features = "sqrt";
+  ClassWeight class_weight = ClassWeight::Balanced;
+  bool bootstrap = true;
+  double max_samples = 1.0;  // bootstrap draws as a fraction of the rows, in (0, 1]
+  uint64_t seed = 42;
+
+  void validate() const;                        // throws UsageError
+  int features_per_node(int n_features) const;  // resolved max_features, >= 1
+};
+
+std::string to_string(ClassWeight w);
+ClassWeight parse_class_weight(const std::string& s);  // "balanced" or "none"
+
+}  // namespace adlake::forest

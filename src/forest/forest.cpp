@@ -1,0 +1,98 @@
+#include "adlake/forest/forest.hpp"
+
+#include <string>
+
+#include "adlake/core/error.hpp"
+
+namespace adlake::forest {
+
+TrainingSet make_training_set(const BinnedMatrix& x, std::span<const uint8_t> labels,
+                              const std::vector<FeatureBinning>& binnings) {
+  if (x.features != binnings.size()) {
+    throw UsageError("training set has " + std::to_string(x.features) + " features but " +
+                     std::to_string(binnings.size()) + " binnings");
+  }
+  if (labels.size() != x.rows) {
+    throw UsageError("training set has " + std::to_string(x.rows) + " rows but " +
+                     std::to_string(labels.size()) + " labels");
+  }
+  TrainingSet data{x, labels, {}, {}};
+  for (const FeatureBinning& b : binnings) {
+    data.kinds.push_back(b.kind);
+    data.n_bins.push_back(b.n_bins());
+  }
+  for (size_t r = 0; r < x.rows; ++r) {
+    if (labels[r] > 1) throw UsageError("label of row " + std::to_string(r) + " is not 0 or 1");
+    const uint8_t* row = x.row(r);
+    for (size_t f = 0; f < x.features; ++f) {
+      if (row[f] >= data.n_bins[f]) {
+        throw UsageError("row " + std::to_string(r) + " of feature " + binnings[f].name +
+                         " has bin " + std::to_string(row[f]) + ", beyond its " +
+                         std::to_string(data.n_bins[f]) + " bins");
+      }
+    }
+  }
+  return data;
+}
+
+std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
+                             const ClassWeights& weights, std::span<const uint64_t> tree_indices) {
+  params.validate();
+  std::vector<Tree> trees(tree_indices.size());
+  const auto n = static_cast<int64_t>(tree_indices.size());
+  // An exception must not leave an OpenMP region: keep the first and rethrow.
+  std::exception_ptr error;
+#pragma omp parallel for schedule(dynamic, 1)
+  for (int64_t i = 0; i < n; ++i) {
+    try {
+      trees[i] = grow_tree(data, params, weights, tree_indices[i]);
+    } catch (...) {
+#pragma omp critical(adlake_forest_error)
+      if (!error) error = std::current_exception();
+    }
+  }
+  if (error) std::rethrow_exception(error);
+  return trees;
+}
+
+Forest train_forest(const BinnedMatrix& x, std::span<const uint8_t> labels,
+                    const std::vector<FeatureBinning>& binnings, const ForestParams& params) {
+  params.validate();
+  const TrainingSet data = make_training_set(x, labels, binnings);
+  Forest forest;
+  forest.params = params;
+  forest.binnings = binnings;
+  forest.weights = class_weights(labels, params.class_weight);
+  std::vector<uint64_t> indices(params.n_estimators);
+  for (size_t t = 0; t < indices.size(); ++t) indices[t] = t;
+  forest.trees = grow_trees(data, params, forest.weights, indices);
+  return forest;
+}
+
+Predictions predict(const Forest& forest, const BinnedMatrix& x) {
+  if (x.features != forest.n_features()) {
+    throw UsageError("rows have " + std::to_string(x.features) + " features, the forest " +
+                     std::to_string(forest.n_features()));
+  }
+  Predictions out;
+  out.score.assign(x.rows, 0.0);
+  out.pctr.assign(x.rows, 0.0);
+  if (forest.trees.empty()) return out;
+  const double inv = 1.0 / static_cast<double>(forest.trees.size());
+  const auto n = static_cast<int64_t>(x.rows);
+#pragma omp parallel for schedule(static)
+  for (int64_t r = 0; r < n; ++r) {
+    const uint8_t* row = x.row(r);
+    double score = 0, pctr = 0;
+    for (const Tree& tree : forest.trees) {
+      const int32_t leaf = tree.leaf_of(row);
+      score += tree.score[leaf];
+      pctr += tree.pctr[leaf];
+    }
+    out.score[r] = score * inv;
+    out.pctr[r] = pctr * inv;
+  }
+  return out;
+}
+
+}  // namespace adlake::forest

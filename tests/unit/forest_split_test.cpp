@@ -1,0 +1,116 @@
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "adlake/forest/histogram.hpp"
+#include "adlake/forest/packed_rows.hpp"
+#include "adlake/forest/random.hpp"
+#include "adlake/forest/split_search.hpp"
+
+using namespace adlake::forest;
+
+namespace {
+// A one-feature histogram from (neg, pos) per bin.
+Histogram hist_of(const std::vector<std::pair<uint32_t, uint32_t>>& bins) {
+  Histogram h;
+  for (auto [n, p] : bins) {
+    h.push_back(n);
+    h.push_back(p);
+  }
+  return h;
+}
+bool in_set(const CategorySet& s, int c) {
+  return (s[c >> 6] >> (c & 63)) & 1u;
+}
+}  // namespace
+
+TEST_CASE("numeric split: the threshold between the low and the high rates") {
+  const HistogramLayout layout({4});
+  const Histogram h = hist_of({{50, 1}, {40, 2}, {10, 30}, {5, 40}});
+  const FeatureScan s = scan_feature(h, layout, 0, FeatureKind::Numeric, {}, {0.0, 1});
+  CHECK_FALSE(s.constant);
+  REQUIRE(s.best.feature == 0);
+  CHECK_FALSE(s.best.categorical);
+  CHECK(s.best.threshold == 1);
+  CHECK(s.best.gain > 0);
+}
+
+TEST_CASE("categorical split groups categories by rate, wherever their codes are") {
+  const HistogramLayout layout({5});
+  // Codes 0, 2, 4 have high rates, 1 and 3 low: no threshold on codes separates them.
+  const Histogram h = hist_of({{10, 30}, {50, 1}, {5, 40}, {40, 2}, {8, 20}});
+  const FeatureScan s = scan_feature(h, layout, 0, FeatureKind::Categorical, {}, {0.0, 1});
+  REQUIRE(s.best.feature == 0);
+  CHECK(s.best.categorical);
+  // The left side is the low-rate group.
+  CHECK(in_set(s.best.left_set, 1));
+  CHECK(in_set(s.best.left_set, 3));
+  CHECK_FALSE(in_set(s.best.left_set, 0));
+  CHECK_FALSE(in_set(s.best.left_set, 2));
+  CHECK_FALSE(in_set(s.best.left_set, 4));
+  const FeatureScan numeric = scan_feature(h, layout, 0, FeatureKind::Numeric, {}, {0.0, 1});
+  CHECK(s.best.gain > numeric.best.gain);
+}
+
+TEST_CASE("min_leaf, constant features and class weights") {
+  const HistogramLayout layout({3});
+  const Histogram h = hist_of({{2, 3}, {100, 5}, {100, 6}});
+  // The best split isolates bin 0 (5 draws); with min_leaf 6 it must not.
+  const FeatureScan a = scan_feature(h, layout, 0, FeatureKind::Numeric, {}, {0.0, 1});
+  CHECK(a.best.threshold == 0);
+  const FeatureScan b = scan_feature(h, layout, 0, FeatureKind::Numeric, {}, {0.0, 6});
+  CHECK(b.best.threshold == 1);
+  const FeatureScan c = scan_feature(h, layout, 0, FeatureKind::Numeric, {}, {0.0, 110});
+  CHECK(c.best.feature == -1);
+  CHECK_FALSE(c.constant);
+  const FeatureScan d = scan_feature(hist_of({{0, 0}, {7, 3}, {0, 0}}), layout, 0,
+                                     FeatureKind::Numeric, {}, {0.0, 1});
+  CHECK(d.constant);
+  // Weighting positives up raises the gain of separating them.
+  const FeatureScan w = scan_feature(h, layout, 0, FeatureKind::Numeric, {1.0, 10.0}, {0.0, 1});
+  CHECK(w.best.gain > a.best.gain);
+}
+
+TEST_CASE("histograms: packed rows, subtraction and stable partition") {
+  BinnedMatrix x;
+  x.rows = 6;
+  x.features = 2;
+  x.bins = {0, 1, 1, 1, 1, 1, 0, 0, 1, 0, 2, 1};  // (feature 0, feature 1) per row
+  const std::vector<uint8_t> labels{1, 0, 0, 1, 1, 0};
+  const std::vector<uint32_t> draws{1, 0, 2, 300, 1, 1};  // 300 spans two records
+  PackedRows rows(x, labels, draws);
+  CHECK(rows.size() == 6);
+  const HistogramLayout layout({3, 2});
+  Histogram all(2 * layout.total_bins, 0);
+  accumulate_histogram(rows, 0, rows.size(), layout, all);
+  // Feature 0, bin 0: row 0 (pos, 1 draw) and row 3 (pos, 300 draws).
+  CHECK(all[2 * 0 + 1] == 301);
+  CHECK(all[2 * 0 + 0] == 0);
+  // Feature 1, bin 1 (offset 3): rows 0 (pos 1), 2 (neg 2), 5 (neg 1).
+  CHECK(all[2 * 4 + 0] == 3);
+  CHECK(all[2 * 4 + 1] == 1);
+
+  uint8_t goes_left[256] = {};
+  goes_left[1] = 1;  // feature 0 bin 1 goes left: rows 2 and 4
+  const size_t mid = rows.partition(0, rows.size(), 0, goes_left);
+  CHECK(mid == 2);
+  CHECK(rows.record(0)[1] == 1);  // row 2 then row 4, in row order
+  CHECK(rows.record(1)[1] == 0);
+  CHECK(rows.draws(0) == 2);
+  Histogram left(all.size(), 0), right(all.size(), 0);
+  accumulate_histogram(rows, 0, mid, layout, left);
+  accumulate_histogram(rows, mid, rows.size(), layout, right);
+  subtract_histogram(all, left);
+  CHECK(all == right);
+}
+
+TEST_CASE("TreeRng: a stream per (seed, tree), values in range") {
+  TreeRng a(42, 7), b(42, 7), c(42, 8), d(43, 7);
+  const uint64_t first = a.next();
+  CHECK(first == b.next());
+  CHECK(first != c.next());
+  CHECK(first != d.next());
+  std::vector<int> count(10, 0);
+  for (int i = 0; i < 100000; ++i) ++count[a.below(10)];
+  for (int k : count) CHECK(k == doctest::Approx(10000).epsilon(0.05));
+}
