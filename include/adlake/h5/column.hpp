@@ -1,0 +1,102 @@
+#pragma once
+// In-memory columnar tables: what a rank holds of a table, and what the HDF5
+// table reader and writer take and give (CONTRACT section 5).
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace adlake {
+
+// Variable-length strings packed in one buffer (no allocation per value).
+class StringColumn {
+ public:
+  StringColumn() : offsets_{0} {}
+  void push_back(std::string_view value) {
+    bytes_.insert(bytes_.end(), value.begin(), value.end());
+    offsets_.push_back(bytes_.size());
+  }
+  std::string_view at(size_t i) const {
+    return {bytes_.data() + offsets_[i], static_cast<size_t>(offsets_[i + 1] - offsets_[i])};
+  }
+  std::string_view operator[](size_t i) const { return at(i); }
+  size_t size() const { return offsets_.size() - 1; }
+  bool empty() const { return size() == 0; }
+  void reserve(size_t rows, size_t bytes) {
+    offsets_.reserve(rows + 1);
+    bytes_.reserve(bytes);
+  }
+  size_t max_length() const;
+  size_t byte_size() const { return bytes_.size(); }
+  void clear() {
+    bytes_.clear();
+    offsets_.assign(1, 0);
+  }
+  // Rows in `order` (indices into this column).
+  StringColumn gather(const std::vector<uint32_t>& order) const;
+  bool operator==(const StringColumn& other) const;
+
+ private:
+  std::vector<char> bytes_;
+  std::vector<uint64_t> offsets_;
+};
+
+// Codes into a fixed list of labels (an HDF5 enum; member value = index).
+struct EnumColumn {
+  std::vector<std::string> labels;
+  std::vector<uint8_t> codes;
+  size_t size() const { return codes.size(); }
+  std::string_view label(size_t i) const { return labels[codes[i]]; }
+  bool operator==(const EnumColumn&) const = default;
+};
+
+using ColumnData = std::variant<std::vector<int8_t>, std::vector<int16_t>, std::vector<int32_t>,
+                                std::vector<int64_t>, std::vector<uint8_t>, std::vector<double>,
+                                StringColumn, EnumColumn>;
+
+struct Column {
+  std::string name;
+  ColumnData data;
+  std::string units;  // HDF5 attribute `units` when not empty (e.g. "seconds since 1970-01-01 UTC")
+  size_t size() const;
+  bool operator==(const Column&) const = default;
+};
+
+struct Table {
+  // A deque, so references returned by add() stay valid as columns are added.
+  std::deque<Column> columns;
+
+  size_t rows() const { return columns.empty() ? 0 : columns.front().size(); }
+  bool has(std::string_view name) const;
+  Column& column(std::string_view name);
+  const Column& column(std::string_view name) const;
+
+  template <class T>
+  std::vector<T>& values(std::string_view name) { return std::get<std::vector<T>>(column(name).data); }
+  template <class T>
+  const std::vector<T>& values(std::string_view name) const {
+    return std::get<std::vector<T>>(column(name).data);
+  }
+  StringColumn& strings(std::string_view name) { return std::get<StringColumn>(column(name).data); }
+  const StringColumn& strings(std::string_view name) const {
+    return std::get<StringColumn>(column(name).data);
+  }
+  EnumColumn& enums(std::string_view name) { return std::get<EnumColumn>(column(name).data); }
+  const EnumColumn& enums(std::string_view name) const {
+    return std::get<EnumColumn>(column(name).data);
+  }
+
+  // Appends a column and returns a reference to its storage.
+  template <class T>
+  T& add(std::string name, T data, std::string units = {}) {
+    columns.push_back(Column{std::move(name), ColumnData(std::move(data)), std::move(units)});
+    return std::get<T>(columns.back().data);
+  }
+  // Throws if the columns differ in length.
+  void check_lengths(std::string_view table_name) const;
+  bool operator==(const Table&) const = default;
+};
+
+}  // namespace adlake

@@ -1,0 +1,38 @@
+#pragma once
+// Atomic publication of a layer file (CONTRACT section 0): the layer is written
+// as LAKE/.<name>.tmp-<id> and renamed to LAKE/<name> only by publish(), so a
+// crash or error never leaves a half-written layer where a reader would take
+// it for a whole one, and never replaces an older good one.
+#include <memory>
+#include <string>
+
+#include "adlake/h5/file.hpp"
+#include "adlake/mpi/comm.hpp"
+
+namespace adlake::h5 {
+
+class LayerFile {
+ public:
+  // Collective: creates the lake folder if needed and the temporary file.
+  LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm);
+  ~LayerFile();
+  LayerFile(const LayerFile&) = delete;
+  LayerFile& operator=(const LayerFile&) = delete;
+
+  File& file() { return *file_; }
+  const std::string& final_path() const { return final_path_; }
+  const std::string& temp_path() const { return temp_path_; }
+
+  // Collective: closes the file (all data on disk) and renames it into place.
+  void publish();
+
+ private:
+  const Comm& comm_;
+  std::string final_path_;
+  std::string temp_path_;
+  std::unique_ptr<File> file_;
+  bool published_ = false;
+  unsigned long long errors_at_start_ = 0;
+};
+
+}  // namespace adlake::h5

@@ -1,0 +1,57 @@
+#pragma once
+// The HDF5 table layout of CONTRACT section 5: a table is a group, each column a
+// 1-D dataset of the table's length. Every rank writes its own contiguous slice
+// collectively (rank r's rows follow rank r-1's), strings as fixed-length
+// NULLPAD `S<n>` (n = the longest value, at least 1), enumerations as HDF5 enum
+// types, and provenance attributes on the group.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "adlake/h5/column.hpp"
+#include "adlake/h5/file.hpp"
+#include "adlake/mpi/comm.hpp"
+
+namespace adlake::h5 {
+
+struct TableMeta {
+  std::string stage;                  // "bronze", "silver", ...
+  std::vector<std::string> sources;   // upstream tables, e.g. "bronze.h5:/requests"
+  nlohmann::json params = nlohmann::json::object();  // the options that made the table
+  nlohmann::json stats = nlohmann::json::object();   // counts (CONTRACT section 5)
+  std::string description;            // one line: what the table holds / how it is defined
+  std::string created_at;             // filled by write_table when empty (rank 0's clock)
+};
+
+// Collective over comm (all ranks, also those with no rows). The file must be
+// open for parallel writing by the same communicator. Intermediate groups
+// (e.g. /_rejects) are created. Column order is kept in the `columns` attribute.
+void write_table(File& file, const std::string& path, const Table& local_rows,
+                 const TableMeta& meta, const Comm& comm);
+
+// Root-group attributes that describe the run (CONTRACT 5: may differ between runs).
+void write_run_attributes(File& file, const Comm& comm, const nlohmann::json& extra = {});
+
+bool table_exists(const File& file, const std::string& path);
+int64_t table_rows(const File& file, const std::string& path);
+std::vector<std::string> table_columns(const File& file, const std::string& path);
+TableMeta read_table_meta(const File& file, const std::string& path);
+// Paths of every table (group with a `rows` attribute) in the file, sorted.
+std::vector<std::string> list_tables(const File& file);
+
+// Rows [begin, begin + count) of the named columns (all when empty). On a
+// parallel file this is collective: every rank calls it (ranges may differ,
+// count 0 allowed).
+Table read_table(const File& file, const std::string& path, int64_t begin, int64_t count,
+                 const std::vector<std::string>& columns = {});
+
+// This rank's even share of the rows: rank r gets rows [r*N/P, (r+1)*N/P).
+Table read_table_share(const File& file, const std::string& path, const Comm& comm,
+                       const std::vector<std::string>& columns = {});
+
+// The even share of `total` rows for `rank` of `size`: {begin, count}.
+std::pair<int64_t, int64_t> even_share(int64_t total, int rank, int size);
+
+}  // namespace adlake::h5

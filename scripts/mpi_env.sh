@@ -1,0 +1,9 @@
+# Sourced by the scripts: MPI settings that work on Debian 12's Open MPI.
+# ompio hangs with HDF5 1.10.8, so use ROMIO; allow mpirun as root and more
+# ranks than cores (small machines, CI).
+export OMPI_MCA_io=${OMPI_MCA_io:-romio321}
+export OMPI_MCA_rmaps_base_oversubscribe=${OMPI_MCA_rmaps_base_oversubscribe:-1}
+export HDF5_USE_FILE_LOCKING=${HDF5_USE_FILE_LOCKING:-FALSE}
+if [[ $(id -u) -eq 0 ]]; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+fi

@@ -1,0 +1,58 @@
+#include "adlake/h5/column.hpp"
+
+#include <algorithm>
+
+#include "adlake/core/error.hpp"
+
+namespace adlake {
+
+size_t StringColumn::max_length() const {
+  size_t longest = 0;
+  for (size_t i = 0; i + 1 < offsets_.size(); ++i) {
+    longest = std::max<size_t>(longest, offsets_[i + 1] - offsets_[i]);
+  }
+  return longest;
+}
+
+StringColumn StringColumn::gather(const std::vector<uint32_t>& order) const {
+  StringColumn out;
+  size_t bytes = 0;
+  for (uint32_t i : order) bytes += offsets_[i + 1] - offsets_[i];
+  out.reserve(order.size(), bytes);
+  for (uint32_t i : order) out.push_back(at(i));
+  return out;
+}
+
+bool StringColumn::operator==(const StringColumn& other) const {
+  return bytes_ == other.bytes_ && offsets_ == other.offsets_;
+}
+
+size_t Column::size() const {
+  return std::visit([](const auto& d) -> size_t { return d.size(); }, data);
+}
+
+bool Table::has(std::string_view name) const {
+  return std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.name == name; });
+}
+
+Column& Table::column(std::string_view name) {
+  for (auto& c : columns) {
+    if (c.name == name) return c;
+  }
+  throw Error("table has no column '" + std::string(name) + "'");
+}
+
+const Column& Table::column(std::string_view name) const {
+  return const_cast<Table*>(this)->column(name);
+}
+
+void Table::check_lengths(std::string_view table_name) const {
+  for (const auto& c : columns) {
+    if (c.size() != rows()) {
+      throw Error("table " + std::string(table_name) + ": column '" + c.name + "' has " +
+                  std::to_string(c.size()) + " rows, expected " + std::to_string(rows()));
+    }
+  }
+}
+
+}  // namespace adlake

@@ -1,0 +1,70 @@
+#include "adlake/h5/layer_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "adlake/core/error.hpp"
+#include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
+
+namespace adlake::h5 {
+namespace fs = std::filesystem;
+
+LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm)
+    : comm_(comm),
+      final_path_((fs::path(lake_dir) / name).string()),
+      errors_at_start_(agreed_error_count()) {
+  std::string temp;
+  collective_try(comm, [&] {
+    if (!comm.is_root()) return;
+    std::error_code ec;
+    fs::create_directories(lake_dir, ec);
+    if (ec) throw IoError("cannot create lake folder " + lake_dir + ": " + ec.message());
+    temp = (fs::path(lake_dir) / ("." + name + ".tmp-" + std::to_string(getpid()))).string();
+  });
+  broadcast(comm, temp);
+  temp_path_ = temp;
+  file_ = collective_try(comm, [&] {
+    return std::make_unique<File>(File::create_parallel(temp_path_, comm));
+  });
+}
+
+LayerFile::~LayerFile() {
+  if (published_) return;
+  // Not published. After an agreed error every rank unwinds through here, so
+  // the collective close is safe. After a local error the other ranks may be
+  // waiting in a collective call and the job is about to abort: a collective
+  // close could wait forever, so the handle is left to the process's end.
+  if (agreed_error_count() != errors_at_start_) {
+    try {
+      file_->close();
+    } catch (...) {
+    }
+  } else {
+    (void)file_.release();
+  }
+  if (comm_.is_root()) std::remove(temp_path_.c_str());
+}
+
+void LayerFile::publish() {
+  collective_try(comm_, [&] { file_->close(); });
+  file_.reset();
+  collective_try(comm_, [&] {
+    if (!comm_.is_root()) return;
+    if (std::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
+      throw IoError("cannot publish " + final_path_ + ": rename from " + temp_path_ + " failed");
+    }
+    // Make the rename durable: fsync the folder.
+    const int dir = open(fs::path(final_path_).parent_path().c_str(), O_RDONLY);
+    if (dir >= 0) {
+      fsync(dir);
+      close(dir);
+    }
+  });
+  published_ = true;
+}
+
+}  // namespace adlake::h5

@@ -1,0 +1,356 @@
+#include "adlake/h5/table_io.hpp"
+
+#include <H5FDmpio.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <type_traits>
+
+#include "adlake/core/error.hpp"
+#include "adlake/h5/attributes.hpp"
+#include "adlake/h5/io_diagnostics.hpp"
+#include "adlake/mpi/collectives.hpp"
+
+namespace adlake::h5 {
+namespace {
+
+std::string utc_now_iso() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+template <class T>
+hid_t native_type() {
+  if constexpr (std::is_same_v<T, int8_t>)
+    return H5T_NATIVE_INT8;
+  else if constexpr (std::is_same_v<T, uint8_t>)
+    return H5T_NATIVE_UINT8;
+  else if constexpr (std::is_same_v<T, int16_t>)
+    return H5T_NATIVE_INT16;
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return H5T_NATIVE_INT32;
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return H5T_NATIVE_INT64;
+  else if constexpr (std::is_same_v<T, double>)
+    return H5T_NATIVE_DOUBLE;
+  else
+    static_assert(sizeof(T) == 0, "unsupported column type");
+}
+
+Handle string_type(size_t width) {
+  Handle type(H5Tcopy(H5T_C_S1), "copy string type");
+  check_status(H5Tset_size(type.id(), std::max<size_t>(width, 1)), "set string size");
+  check_status(H5Tset_strpad(type.id(), H5T_STR_NULLPAD), "set string padding");
+  return type;
+}
+
+Handle enum_type(const std::vector<std::string>& labels) {
+  if (labels.empty() || labels.size() > 256) throw Error("an enum column needs 1 to 256 labels");
+  Handle type(H5Tenum_create(H5T_NATIVE_UINT8), "create enum type");
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const uint8_t value = static_cast<uint8_t>(i);
+    check_status(H5Tenum_insert(type.id(), labels[i].c_str(), &value),
+                 "insert enum member " + labels[i]);
+  }
+  return type;
+}
+
+// The slice this rank writes or reads, in file and memory.
+struct Selection {
+  Handle file_space;
+  Handle mem_space;
+};
+
+Selection select_rows(hid_t dataset_space, int64_t begin, int64_t count) {
+  Selection s{Handle(H5Scopy(dataset_space), "copy dataspace"), Handle()};
+  const hsize_t mem_dims[1] = {static_cast<hsize_t>(std::max<int64_t>(count, 1))};
+  s.mem_space = Handle(H5Screate_simple(1, mem_dims, nullptr), "create memory space");
+  if (count == 0) {
+    check_status(H5Sselect_none(s.file_space.id()), "select none");
+    check_status(H5Sselect_none(s.mem_space.id()), "select none");
+  } else {
+    const hsize_t start[1] = {static_cast<hsize_t>(begin)};
+    const hsize_t n[1] = {static_cast<hsize_t>(count)};
+    check_status(H5Sselect_hyperslab(s.file_space.id(), H5S_SELECT_SET, start, nullptr, n, nullptr),
+                 "select rows");
+  }
+  return s;
+}
+
+void write_column(const File& file, hid_t group, const Column& column, int64_t offset,
+                  int64_t total, const Comm& comm, const std::string& where) {
+  const int64_t count = static_cast<int64_t>(column.size());
+  Handle type;
+  hid_t type_id = -1;
+  std::vector<char> packed;  // fixed-width strings
+  const void* data = nullptr;
+  std::visit(
+      [&](const auto& values) {
+        using V = std::decay_t<decltype(values)>;
+        if constexpr (std::is_same_v<V, StringColumn>) {
+          const size_t width =
+              std::max<size_t>(1, allreduce_max<unsigned long long>(comm, values.max_length()));
+          type = string_type(width);
+          packed.assign(std::max<size_t>(values.size() * width, 1), '\0');
+          for (size_t i = 0; i < values.size(); ++i) {
+            auto v = values.at(i);
+            std::memcpy(packed.data() + i * width, v.data(), v.size());
+          }
+          type_id = type.id();
+          data = packed.data();
+        } else if constexpr (std::is_same_v<V, EnumColumn>) {
+          type = enum_type(values.labels);
+          type_id = type.id();
+          data = values.codes.data();
+        } else {
+          type_id = native_type<typename V::value_type>();
+          data = values.data();
+        }
+      },
+      column.data);
+
+  const hsize_t dims[1] = {static_cast<hsize_t>(total)};
+  Handle space(H5Screate_simple(1, dims, nullptr), "create dataspace for " + where);
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
+  H5Pset_fill_time(dcpl.id(), H5D_FILL_TIME_NEVER);
+  Handle dataset(H5Dcreate2(group, column.name.c_str(), type_id, space.id(), H5P_DEFAULT, dcpl.id(),
+                            H5P_DEFAULT),
+                 "create dataset " + where + "/" + column.name + " in " + file.path());
+  if (total > 0) {
+    Selection sel = select_rows(space.id(), offset, count);
+    Handle dxpl = transfer_plist(file.parallel());
+    // The memory type is the file type, so the transfer stays collective.
+    check_status(H5Dwrite(dataset.id(), type_id, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),
+                          data ? data : packed.data()),
+                 "write dataset " + where + "/" + column.name + " in " + file.path());
+    if (file.parallel()) record_transfer_mode(dxpl.id());
+  }
+  if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
+}
+
+Handle open_group(const File& file, const std::string& path) {
+  return Handle(H5Gopen2(file.id(), path.c_str(), H5P_DEFAULT),
+                "open table " + path + " in " + file.path());
+}
+
+}  // namespace
+
+std::pair<int64_t, int64_t> even_share(int64_t total, int rank, int size) {
+  const int64_t begin = total * rank / size;
+  const int64_t end = total * (rank + 1) / size;
+  return {begin, end - begin};
+}
+
+void write_table(File& file, const std::string& path, const Table& local_rows,
+                 const TableMeta& meta, const Comm& comm) {
+  local_rows.check_lengths(path);
+  const int64_t count = static_cast<int64_t>(local_rows.rows());
+  const int64_t offset = exclusive_scan_sum<int64_t>(comm, count);
+  const int64_t total = allreduce_sum<int64_t>(comm, count);
+
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), "create link properties");
+  H5Pset_create_intermediate_group(lcpl.id(), 1);
+  Handle group(H5Gcreate2(file.id(), path.c_str(), lcpl.id(), H5P_DEFAULT, H5P_DEFAULT),
+               "create table " + path + " in " + file.path());
+  nlohmann::json names = nlohmann::json::array();
+  for (const auto& column : local_rows.columns) {
+    write_column(file, group.id(), column, offset, total, comm, path);
+    names.push_back(column.name);
+  }
+  std::string created_at = meta.created_at.empty() ? utc_now_iso() : meta.created_at;
+  broadcast(comm, created_at);  // every rank must write the same attribute value
+  write_attribute(group.id(), "rows", total);
+  write_attribute(group.id(), "columns", names.dump());
+  write_attribute(group.id(), "stage", meta.stage);
+  write_attribute(group.id(), "sources", nlohmann::json(meta.sources).dump());
+  write_attribute(group.id(), "created_at", created_at);
+  write_attribute(group.id(), "adlake_version", std::string(ADLAKE_VERSION));
+  write_attribute(group.id(), "params", meta.params.dump());
+  write_attribute(group.id(), "stats", meta.stats.dump());
+  if (!meta.description.empty()) write_attribute(group.id(), "description", meta.description);
+}
+
+void write_run_attributes(File& file, const Comm& comm, const nlohmann::json& extra) {
+  nlohmann::json run = extra.is_object() ? extra : nlohmann::json::object();
+  char host[256] = {0};
+  gethostname(host, sizeof host - 1);
+  std::string text;
+  if (comm.is_root()) {
+    run["ranks"] = comm.size();
+    run["host"] = host;
+    if (const char* job = std::getenv("SLURM_JOB_ID")) run["slurm_job_id"] = job;
+    run["created_at"] = utc_now_iso();
+    text = run.dump();
+  }
+  broadcast(comm, text);
+  const auto parsed = nlohmann::json::parse(text);
+  write_attribute(file.id(), "adlake_version", std::string(ADLAKE_VERSION));
+  write_attribute(file.id(), "created_at", parsed["created_at"].get<std::string>());
+  write_attribute(file.id(), "run", text);
+}
+
+bool table_exists(const File& file, const std::string& path) {
+  if (path.empty() || path == "/") return false;
+  // Check each link along the path (H5Lexists fails on a missing parent).
+  size_t pos = 1;
+  while (true) {
+    const size_t next = path.find('/', pos);
+    const std::string prefix = path.substr(0, next);
+    if (H5Lexists(file.id(), prefix.c_str(), H5P_DEFAULT) <= 0) return false;
+    if (next == std::string::npos) break;
+    pos = next + 1;
+  }
+  Handle group(H5Oopen(file.id(), path.c_str(), H5P_DEFAULT));
+  return group.valid() && has_attribute(group.id(), "rows");
+}
+
+int64_t table_rows(const File& file, const std::string& path) {
+  Handle group = open_group(file, path);
+  return read_int_attribute(group.id(), "rows");
+}
+
+std::vector<std::string> table_columns(const File& file, const std::string& path) {
+  Handle group = open_group(file, path);
+  return nlohmann::json::parse(read_string_attribute(group.id(), "columns"))
+      .get<std::vector<std::string>>();
+}
+
+TableMeta read_table_meta(const File& file, const std::string& path) {
+  Handle group = open_group(file, path);
+  TableMeta meta;
+  meta.stage = read_string_attribute(group.id(), "stage");
+  meta.sources = nlohmann::json::parse(read_string_attribute(group.id(), "sources"))
+                     .get<std::vector<std::string>>();
+  meta.params = nlohmann::json::parse(read_string_attribute(group.id(), "params"));
+  meta.stats = nlohmann::json::parse(read_string_attribute(group.id(), "stats"));
+  meta.created_at = read_string_attribute(group.id(), "created_at");
+  meta.description = read_string_attribute_if(group.id(), "description").value_or("");
+  return meta;
+}
+
+namespace {
+herr_t collect_tables(hid_t object, const char* name, const H5O_info_t* info, void* out) {
+  if (info->type != H5O_TYPE_GROUP || std::strcmp(name, ".") == 0) return 0;
+  Handle group(H5Gopen2(object, name, H5P_DEFAULT));
+  if (group.valid() && has_attribute(group.id(), "rows")) {
+    static_cast<std::vector<std::string>*>(out)->push_back("/" + std::string(name));
+  }
+  return 0;
+}
+}  // namespace
+
+std::vector<std::string> list_tables(const File& file) {
+  std::vector<std::string> out;
+  check_status(H5Ovisit(file.id(), H5_INDEX_NAME, H5_ITER_INC, collect_tables, &out),
+               "list tables of " + file.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+Column read_column(const File& file, hid_t group, const std::string& name, int64_t begin,
+                   int64_t count, const std::string& where) {
+  Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT),
+                 "open dataset " + where + "/" + name + " in " + file.path());
+  Handle ftype(H5Dget_type(dataset.id()), "get type of " + where + "/" + name);
+  Handle space(H5Dget_space(dataset.id()), "get space of " + where + "/" + name);
+  hsize_t dims[1] = {0};
+  H5Sget_simple_extent_dims(space.id(), dims, nullptr);
+  if (begin < 0 || count < 0 || static_cast<hsize_t>(begin + count) > dims[0]) {
+    throw IoError("read of rows [" + std::to_string(begin) + ", " + std::to_string(begin + count) +
+                  ") is outside " + where + "/" + name + " (" + std::to_string(dims[0]) +
+                  " rows) in " + file.path());
+  }
+  Selection sel = select_rows(space.id(), begin, count);
+  Handle dxpl = transfer_plist(file.parallel());
+  const bool empty_dataset = dims[0] == 0;
+  const std::string what = "read dataset " + where + "/" + name + " in " + file.path();
+  Column column{name, {}, read_string_attribute_if(dataset.id(), "units").value_or("")};
+  auto read_into = [&](hid_t mem_type, void* buffer) {
+    if (empty_dataset) return;  // nothing stored, and HDF5 refuses a transfer
+    check_status(
+        H5Dread(dataset.id(), mem_type, sel.mem_space.id(), sel.file_space.id(), dxpl.id(), buffer),
+        what);
+  };
+  const size_t n = static_cast<size_t>(count);
+  const H5T_class_t cls = H5Tget_class(ftype.id());
+  const size_t size = H5Tget_size(ftype.id());
+  if (cls == H5T_STRING) {
+    std::vector<char> buffer(std::max<size_t>(n * size, 1));
+    Handle mtype = string_type(size);
+    read_into(mtype.id(), buffer.data());
+    StringColumn strings;
+    strings.reserve(n, n * size);
+    for (size_t i = 0; i < n; ++i) {
+      const char* v = buffer.data() + i * size;
+      strings.push_back(std::string_view(v, strnlen(v, size)));
+    }
+    column.data = std::move(strings);
+  } else if (cls == H5T_ENUM) {
+    EnumColumn e;
+    const int members = H5Tget_nmembers(ftype.id());
+    e.labels.resize(static_cast<size_t>(members));
+    for (int m = 0; m < members; ++m) {
+      char* label = H5Tget_member_name(ftype.id(), static_cast<unsigned>(m));
+      uint8_t value = 0;
+      H5Tget_member_value(ftype.id(), static_cast<unsigned>(m), &value);
+      if (value >= members) throw IoError(what + ": enum values are not 0..n-1");
+      e.labels[value] = label;
+      H5free_memory(label);
+    }
+    e.codes.resize(std::max<size_t>(n, 1));
+    read_into(ftype.id(), e.codes.data());
+    e.codes.resize(n);
+    column.data = std::move(e);
+  } else {
+    auto read_numbers = [&](auto tag) {
+      using T = decltype(tag);
+      std::vector<T> values(std::max<size_t>(n, 1));
+      read_into(native_type<T>(), values.data());
+      values.resize(n);
+      column.data = std::move(values);
+    };
+    const bool is_signed = cls == H5T_INTEGER && H5Tget_sign(ftype.id()) == H5T_SGN_2;
+    if (cls == H5T_FLOAT)
+      read_numbers(double{});
+    else if (cls == H5T_INTEGER && size == 1)
+      is_signed ? read_numbers(int8_t{}) : read_numbers(uint8_t{});
+    else if (cls == H5T_INTEGER && size == 2)
+      read_numbers(int16_t{});
+    else if (cls == H5T_INTEGER && size == 4)
+      read_numbers(int32_t{});
+    else if (cls == H5T_INTEGER && size == 8)
+      read_numbers(int64_t{});
+    else
+      throw IoError(what + ": unsupported datatype");
+  }
+  return column;
+}
+}  // namespace
+
+Table read_table(const File& file, const std::string& path, int64_t begin, int64_t count,
+                 const std::vector<std::string>& columns) {
+  Handle group = open_group(file, path);
+  const std::vector<std::string> names = columns.empty() ? table_columns(file, path) : columns;
+  Table table;
+  for (const auto& name : names) {
+    table.columns.push_back(read_column(file, group.id(), name, begin, count, path));
+  }
+  return table;
+}
+
+Table read_table_share(const File& file, const std::string& path, const Comm& comm,
+                       const std::vector<std::string>& columns) {
+  const auto [begin, count] = even_share(table_rows(file, path), comm.rank(), comm.size());
+  return read_table(file, path, begin, count, columns);
+}
+
+}  // namespace adlake::h5
