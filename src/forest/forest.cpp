@@ -69,30 +69,4 @@ Forest train_forest(const BinnedMatrix& x, std::span<const uint8_t> labels,
   return forest;
 }
 
-Predictions predict(const Forest& forest, const BinnedMatrix& x) {
-  if (x.features != forest.n_features()) {
-    throw UsageError("rows have " + std::to_string(x.features) + " features, the forest " +
-                     std::to_string(forest.n_features()));
-  }
-  Predictions out;
-  out.score.assign(x.rows, 0.0);
-  out.pctr.assign(x.rows, 0.0);
-  if (forest.trees.empty()) return out;
-  const double inv = 1.0 / static_cast<double>(forest.trees.size());
-  const auto n = static_cast<int64_t>(x.rows);
-#pragma omp parallel for schedule(static)
-  for (int64_t r = 0; r < n; ++r) {
-    const uint8_t* row = x.row(r);
-    double score = 0, pctr = 0;
-    for (const Tree& tree : forest.trees) {
-      const int32_t leaf = tree.leaf_of(row);
-      score += tree.score[leaf];
-      pctr += tree.pctr[leaf];
-    }
-    out.score[r] = score * inv;
-    out.pctr[r] = pctr * inv;
-  }
-  return out;
-}
-
 }  // namespace adlake::forest
