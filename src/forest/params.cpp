@@ -45,6 +45,35 @@ int ForestParams::features_per_node(int n) const {
   return static_cast<int>(std::clamp(k, 1.0, std::max(nd, 1.0)));
 }
 
+nlohmann::json to_json(const ForestParams& p) {
+  return {{"n_estimators", p.n_estimators},
+          {"max_depth", p.max_depth},
+          {"min_samples_leaf", p.min_samples_leaf},
+          {"max_features", p.max_features},
+          {"class_weight", to_string(p.class_weight)},
+          {"bootstrap", p.bootstrap},
+          {"max_samples", p.max_samples},
+          {"seed", p.seed}};
+}
+
+ForestParams params_from_json(const nlohmann::json& j) {
+  ForestParams p;
+  try {
+    p.n_estimators = j.at("n_estimators").get<int>();
+    p.max_depth = j.at("max_depth").get<int>();
+    p.min_samples_leaf = j.at("min_samples_leaf").get<int>();
+    p.max_features = j.at("max_features").get<std::string>();
+    p.class_weight = parse_class_weight(j.at("class_weight").get<std::string>());
+    p.bootstrap = j.at("bootstrap").get<bool>();
+    p.max_samples = j.at("max_samples").get<double>();
+    p.seed = j.at("seed").get<uint64_t>();
+  } catch (const nlohmann::json::exception& e) {
+    throw UsageError(std::string("forest parameters: ") + e.what());
+  }
+  p.validate();
+  return p;
+}
+
 std::string to_string(ClassWeight w) {
   return w == ClassWeight::Balanced ? "balanced" : "none";
 }

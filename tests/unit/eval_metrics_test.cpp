@@ -8,6 +8,8 @@
 #include "adlake/eval/curve.hpp"
 #include "adlake/eval/precision_recall.hpp"
 #include "adlake/eval/probability_metrics.hpp"
+#include "adlake/eval/report.hpp"
+#include "adlake/eval/roc.hpp"
 
 using namespace adlake::eval;
 
@@ -82,4 +84,20 @@ TEST_CASE("downsample keeps both ends and at most max_points") {
   CHECK(d.back().x == 1.0);
   for (size_t i = 1; i < d.size(); ++i) CHECK(d[i].x > d[i - 1].x);
   CHECK(downsample(c, 5000).size() == 1000);
+}
+
+TEST_CASE("binary_report gathers the figures under stable names") {
+  const std::vector<double> s{0.9, 0.8, 0.6, 0.4, 0.2};
+  const std::vector<double> p{0.5, 0.3, 0.2, 0.1, 0.05};
+  const std::vector<uint8_t> y{1, 0, 1, 1, 0};
+  const auto r = adlake::eval::binary_report(s, p, y, 3);
+  CHECK(r["rows"] == 5);
+  CHECK(r["positive_rate"].get<double>() == doctest::Approx(0.6));
+  CHECK(r["roc_auc"].get<double>() == doctest::Approx(roc_auc(s, y)));
+  CHECK(r["log_loss"].get<double>() == doctest::Approx(log_loss(p, y)));
+  CHECK(r["at_best_f1"]["threshold"].get<double>() == 0.4);
+  CHECK(r["at_0_5"]["confusion_matrix"][1][1] == 2);  // tp: 0.9 and 0.6
+  CHECK(r["at_0_5"]["confusion_matrix"][0][1] == 1);  // fp: 0.8
+  CHECK(r["roc_curve"].size() == 3);
+  CHECK(r["calibration_deciles"].size() == 5);
 }

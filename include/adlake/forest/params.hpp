@@ -4,6 +4,7 @@
 // click logs (tabular, mostly categorical, 10:1 imbalance); docs/decisions.md,
 // section "Forest", says how they were chosen.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace adlake::forest {
@@ -25,6 +26,9 @@ struct ForestParams {
   void validate() const;                        // throws UsageError
   int features_per_node(int n_features) const;  // resolved max_features, >= 1
 };
+
+nlohmann::json to_json(const ForestParams& p);
+ForestParams params_from_json(const nlohmann::json& j);  // throws UsageError
 
 std::string to_string(ClassWeight w);
 ClassWeight parse_class_weight(const std::string& s);  // "balanced" or "none"

@@ -1,0 +1,37 @@
+#pragma once
+// model.h5 (CONTRACT section 4): the forest as tables of CONTRACT section 5,
+// readable with h5py and pandas, with the parameters and metrics as
+// attributes of the file.
+//   /trees          tree, first_node, nodes, first_set, sets
+//   /nodes          every tree's nodes, tree after tree: feature, threshold,
+//                   category_set, left, right (indices within the tree),
+//                   n_neg, n_pos, score, pctr, gain
+//   /category_sets  word0..word3: 256-bit sets of the categories that go left
+//   /features       name, kind, n_bins and the importances
+//   /bin_edges      feature, bin, edge (numeric features: bin b holds values <= edge)
+//   /categories     feature, code, label (categorical features)
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "adlake/forest/forest.hpp"
+#include "adlake/h5/file.hpp"
+#include "adlake/mpi/comm.hpp"
+
+namespace adlake::forest {
+
+struct ModelExtras {
+  nlohmann::json metrics = nlohmann::json::object();
+  std::vector<std::string> sources;         // the tables the forest was trained on
+  std::vector<double> impurity_importance;  // per feature, or empty
+  std::vector<double> permutation_importance, permutation_importance_std;
+};
+
+// Collective over comm; the root's forest is written (other ranks' are ignored).
+void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras, const Comm& comm);
+
+// Reads a forest back; on a parallel file every rank of the file's
+// communicator must call it. Throws DataError when the file is not a model.
+Forest read_model(const h5::File& file);
+
+}  // namespace adlake::forest

@@ -1,0 +1,268 @@
+#include "adlake/forest/model_io.hpp"
+
+#include <bit>
+#include <limits>
+#include <string>
+
+#include "adlake/core/error.hpp"
+#include "adlake/h5/attributes.hpp"
+#include "adlake/h5/table_io.hpp"
+#include "adlake/mpi/collectives.hpp"
+
+namespace adlake::forest {
+
+namespace {
+
+const std::vector<std::string> kKindLabels{"numeric", "categorical"};
+
+// The tables of a forest; empty (but with every column) on non-root ranks.
+struct ModelTables {
+  Table trees, nodes, sets, features, edges, categories;
+};
+
+ModelTables make_tables(const Forest& forest, const ModelExtras& extras, bool with_rows) {
+  ModelTables t;
+  auto& tree_id = t.trees.add("tree", std::vector<int32_t>{});
+  auto& first_node = t.trees.add("first_node", std::vector<int64_t>{});
+  auto& n_nodes = t.trees.add("nodes", std::vector<int32_t>{});
+  auto& first_set = t.trees.add("first_set", std::vector<int64_t>{});
+  auto& n_sets = t.trees.add("sets", std::vector<int32_t>{});
+  auto& feature = t.nodes.add("feature", std::vector<int32_t>{});
+  auto& threshold = t.nodes.add("threshold", std::vector<uint8_t>{});
+  auto& category_set = t.nodes.add("category_set", std::vector<int32_t>{});
+  auto& left = t.nodes.add("left", std::vector<int32_t>{});
+  auto& right = t.nodes.add("right", std::vector<int32_t>{});
+  auto& n_neg = t.nodes.add("n_neg", std::vector<int64_t>{});
+  auto& n_pos = t.nodes.add("n_pos", std::vector<int64_t>{});
+  auto& score = t.nodes.add("score", std::vector<double>{});
+  auto& pctr = t.nodes.add("pctr", std::vector<double>{});
+  auto& gain = t.nodes.add("gain", std::vector<double>{});
+  std::vector<int64_t>* words[4];
+  for (int w = 0; w < 4; ++w) {
+    words[w] = &t.sets.add("word" + std::to_string(w), std::vector<int64_t>{});
+  }
+  auto& name = t.features.add("name", StringColumn{});
+  auto& kind = t.features.add("kind", EnumColumn{kKindLabels, {}});
+  auto& n_bins = t.features.add("n_bins", std::vector<int32_t>{});
+  auto& imp = t.features.add("impurity_importance", std::vector<double>{});
+  auto& perm = t.features.add("permutation_importance", std::vector<double>{});
+  auto& perm_std = t.features.add("permutation_importance_std", std::vector<double>{});
+  auto& edge_feature = t.edges.add("feature", std::vector<int32_t>{});
+  auto& edge_bin = t.edges.add("bin", std::vector<int32_t>{});
+  auto& edge = t.edges.add("edge", std::vector<double>{});
+  auto& cat_feature = t.categories.add("feature", std::vector<int32_t>{});
+  auto& cat_code = t.categories.add("code", std::vector<int32_t>{});
+  auto& cat_label = t.categories.add("label", StringColumn{});
+  if (!with_rows) return t;
+
+  int64_t nodes_so_far = 0, sets_so_far = 0;
+  for (size_t i = 0; i < forest.trees.size(); ++i) {
+    const Tree& tree = forest.trees[i];
+    tree_id.push_back(static_cast<int32_t>(i));
+    first_node.push_back(nodes_so_far);
+    n_nodes.push_back(static_cast<int32_t>(tree.size()));
+    first_set.push_back(sets_so_far);
+    n_sets.push_back(static_cast<int32_t>(tree.sets.size()));
+    nodes_so_far += static_cast<int64_t>(tree.size());
+    sets_so_far += static_cast<int64_t>(tree.sets.size());
+    feature.insert(feature.end(), tree.feature.begin(), tree.feature.end());
+    threshold.insert(threshold.end(), tree.threshold.begin(), tree.threshold.end());
+    category_set.insert(category_set.end(), tree.category_set.begin(), tree.category_set.end());
+    left.insert(left.end(), tree.left.begin(), tree.left.end());
+    right.insert(right.end(), tree.right.begin(), tree.right.end());
+    n_neg.insert(n_neg.end(), tree.n_neg.begin(), tree.n_neg.end());
+    n_pos.insert(n_pos.end(), tree.n_pos.begin(), tree.n_pos.end());
+    score.insert(score.end(), tree.score.begin(), tree.score.end());
+    pctr.insert(pctr.end(), tree.pctr.begin(), tree.pctr.end());
+    gain.insert(gain.end(), tree.gain.begin(), tree.gain.end());
+    for (const CategorySet& s : tree.sets) {
+      for (int w = 0; w < 4; ++w) words[w]->push_back(std::bit_cast<int64_t>(s[w]));
+    }
+  }
+  const auto value_or_nan = [](const std::vector<double>& v, size_t i) {
+    return i < v.size() ? v[i] : std::numeric_limits<double>::quiet_NaN();
+  };
+  for (size_t f = 0; f < forest.binnings.size(); ++f) {
+    const FeatureBinning& b = forest.binnings[f];
+    name.push_back(b.name);
+    kind.codes.push_back(b.kind == FeatureKind::Numeric ? 0 : 1);
+    n_bins.push_back(b.n_bins());
+    imp.push_back(value_or_nan(extras.impurity_importance, f));
+    perm.push_back(value_or_nan(extras.permutation_importance, f));
+    perm_std.push_back(value_or_nan(extras.permutation_importance_std, f));
+    for (size_t k = 0; k < b.edges.size(); ++k) {
+      edge_feature.push_back(static_cast<int32_t>(f));
+      edge_bin.push_back(static_cast<int32_t>(k));
+      edge.push_back(b.edges[k]);
+    }
+    for (size_t k = 0; k < b.categories.size(); ++k) {
+      cat_feature.push_back(static_cast<int32_t>(f));
+      cat_code.push_back(static_cast<int32_t>(k));
+      cat_label.push_back(b.categories[k]);
+    }
+  }
+  return t;
+}
+
+[[noreturn]] void bad_model(const h5::File& file, const std::string& why) {
+  throw DataError(file.path() + " is not a valid adlake model: " + why);
+}
+
+Table read_whole(const h5::File& file, const std::string& path) {
+  if (!h5::table_exists(file, path)) bad_model(file, "no table " + path);
+  return h5::read_table(file, path, 0, h5::table_rows(file, path));
+}
+
+void read_binnings(const h5::File& file, Forest& forest) {
+  const Table features = read_whole(file, "/features");
+  const Table edges = read_whole(file, "/bin_edges");
+  const Table categories = read_whole(file, "/categories");
+  const auto& names = features.strings("name");
+  const auto& kinds = features.enums("kind");
+  for (size_t f = 0; f < features.rows(); ++f) {
+    FeatureBinning b;
+    b.name = std::string(names.at(f));
+    b.kind = kinds.label(f) == "categorical" ? FeatureKind::Categorical : FeatureKind::Numeric;
+    forest.binnings.push_back(std::move(b));
+  }
+  const auto& ef = edges.values<int32_t>("feature");
+  const auto& ev = edges.values<double>("edge");
+  for (size_t i = 0; i < edges.rows(); ++i) {
+    if (ef[i] < 0 || static_cast<size_t>(ef[i]) >= forest.binnings.size()) {
+      bad_model(file, "bin edge of unknown feature");
+    }
+    forest.binnings[ef[i]].edges.push_back(ev[i]);
+  }
+  const auto& cf = categories.values<int32_t>("feature");
+  const auto& cl = categories.strings("label");
+  for (size_t i = 0; i < categories.rows(); ++i) {
+    if (cf[i] < 0 || static_cast<size_t>(cf[i]) >= forest.binnings.size()) {
+      bad_model(file, "category of unknown feature");
+    }
+    forest.binnings[cf[i]].categories.emplace_back(cl.at(i));
+  }
+  const auto& n_bins = features.values<int32_t>("n_bins");
+  for (size_t f = 0; f < forest.binnings.size(); ++f) {
+    if (forest.binnings[f].n_bins() != n_bins[f] || n_bins[f] < 1 || n_bins[f] > 256) {
+      bad_model(file, "feature " + forest.binnings[f].name + " has inconsistent bins");
+    }
+  }
+}
+
+// Checks what traversal relies on: children inside the tree and after their
+// parent (so every path ends), split features and category sets that exist.
+void check_tree(const h5::File& file, const Tree& t, size_t n_features, size_t index) {
+  const auto n = static_cast<int32_t>(t.size());
+  const auto n_sets = static_cast<int32_t>(t.sets.size());
+  if (n == 0) bad_model(file, "tree " + std::to_string(index) + " has no nodes");
+  for (int32_t i = 0; i < n; ++i) {
+    if (t.feature[i] < 0) continue;
+    const bool ok = t.feature[i] < static_cast<int32_t>(n_features) && t.left[i] > i &&
+                    t.left[i] < n && t.right[i] > i && t.right[i] < n && t.category_set[i] < n_sets;
+    if (!ok) bad_model(file, "tree " + std::to_string(index) + " node " + std::to_string(i));
+  }
+}
+
+void read_trees(const h5::File& file, Forest& forest) {
+  const Table trees = read_whole(file, "/trees");
+  const Table nodes = read_whole(file, "/nodes");
+  const Table sets = read_whole(file, "/category_sets");
+  const auto& first_node = trees.values<int64_t>("first_node");
+  const auto& n_nodes = trees.values<int32_t>("nodes");
+  const auto& first_set = trees.values<int64_t>("first_set");
+  const auto& n_sets = trees.values<int32_t>("sets");
+  const std::vector<int64_t>* words[4];
+  for (int w = 0; w < 4; ++w) words[w] = &sets.values<int64_t>("word" + std::to_string(w));
+  for (size_t i = 0; i < trees.rows(); ++i) {
+    const auto begin = static_cast<size_t>(first_node[i]), end = begin + n_nodes[i];
+    const auto set_begin = static_cast<size_t>(first_set[i]), set_end = set_begin + n_sets[i];
+    if (first_node[i] < 0 || n_nodes[i] < 0 || end > nodes.rows() || first_set[i] < 0 ||
+        n_sets[i] < 0 || set_end > sets.rows()) {
+      bad_model(file, "tree " + std::to_string(i) + " points outside the node tables");
+    }
+    Tree t;
+    const auto slice = [&](const char* column, auto& out) {
+      using V = typename std::decay_t<decltype(out)>::value_type;
+      if constexpr (std::is_same_v<V, uint32_t>) {
+        const auto& v = nodes.values<int64_t>(column);
+        out.assign(v.begin() + begin, v.begin() + end);
+      } else {
+        const auto& v = nodes.values<V>(column);
+        out.assign(v.begin() + begin, v.begin() + end);
+      }
+    };
+    slice("feature", t.feature);
+    slice("threshold", t.threshold);
+    slice("category_set", t.category_set);
+    slice("left", t.left);
+    slice("right", t.right);
+    slice("n_neg", t.n_neg);
+    slice("n_pos", t.n_pos);
+    slice("score", t.score);
+    slice("pctr", t.pctr);
+    slice("gain", t.gain);
+    for (size_t s = set_begin; s < set_end; ++s) {
+      CategorySet cs;
+      for (int w = 0; w < 4; ++w) cs[w] = std::bit_cast<uint64_t>((*words[w])[s]);
+      t.sets.push_back(cs);
+    }
+    check_tree(file, t, forest.binnings.size(), i);
+    forest.trees.push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras,
+                 const Comm& comm) {
+  const ModelTables t = make_tables(forest, extras, comm.is_root());
+  std::string params = to_json(forest.params).dump(), metrics = extras.metrics.dump();
+  broadcast(comm, params);
+  broadcast(comm, metrics);
+  h5::TableMeta meta;
+  meta.stage = "train";
+  meta.sources = extras.sources;
+  meta.params = nlohmann::json::parse(params);
+  const auto write = [&](const char* path, const Table& table, const char* description) {
+    meta.description = description;
+    h5::write_table(file, path, table, meta, comm);
+  };
+  write("/trees", t.trees, "one row per tree: where its nodes and category sets start");
+  write("/nodes", t.nodes,
+        "the nodes of every tree; a leaf has feature -1; a numeric split sends bin <= threshold "
+        "left, a categorical one (category_set >= 0) the categories in its set");
+  write("/category_sets", t.sets, "256-bit sets of category codes, bit c of word c/64");
+  write("/features", t.features, "the model's features, in the order of the nodes' feature index");
+  write("/bin_edges", t.edges, "numeric features: bin b holds the values in (edge[b-1], edge[b]]");
+  write("/categories", t.categories, "categorical features: the label of each category code");
+  h5::write_attribute(file.id(), "model", std::string("adlake random forest"));
+  h5::write_attribute(file.id(), "params", params);
+  h5::write_attribute(file.id(), "metrics", metrics);
+  // JSON numbers round-trip doubles exactly (nlohmann writes the shortest exact form).
+  std::string weights =
+      nlohmann::json{{"neg", forest.weights.neg}, {"pos", forest.weights.pos}}.dump();
+  broadcast(comm, weights);
+  h5::write_attribute(file.id(), "class_weights", weights);
+}
+
+Forest read_model(const h5::File& file) {
+  if (!h5::has_attribute(file.id(), "params")) bad_model(file, "no params attribute");
+  Forest forest;
+  try {
+    forest.params =
+        params_from_json(nlohmann::json::parse(h5::read_string_attribute(file.id(), "params")));
+  } catch (const std::exception& e) {
+    bad_model(file, e.what());
+  }
+  try {
+    const auto w = nlohmann::json::parse(h5::read_string_attribute(file.id(), "class_weights"));
+    forest.weights = {w.at("neg").get<double>(), w.at("pos").get<double>()};
+  } catch (const std::exception& e) {
+    bad_model(file, std::string("class weights: ") + e.what());
+  }
+  read_binnings(file, forest);
+  read_trees(file, forest);
+  return forest;
+}
+
+}  // namespace adlake::forest
