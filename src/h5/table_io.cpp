@@ -53,9 +53,11 @@ Handle string_type(size_t width) {
 }
 
 Handle enum_type(const std::vector<std::string>& labels) {
-  if (labels.empty() || labels.size() > 256) throw Error("an enum column needs 1 to 256 labels");
+  if (labels.size() > 256 || std::all_of(labels.begin(), labels.end(), [](auto& l) { return l.empty(); }))
+    throw Error("an enum column needs 1 to 256 labels");
   Handle type(H5Tenum_create(H5T_NATIVE_UINT8), "create enum type");
   for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].empty()) continue;  // a code that is not a member (column.hpp)
     const uint8_t value = static_cast<uint8_t>(i);
     check_status(H5Tenum_insert(type.id(), labels[i].c_str(), &value),
                  "insert enum member " + labels[i]);
@@ -296,13 +298,14 @@ Column read_column(const File& file, hid_t group, const std::string& name, int64
     column.data = std::move(strings);
   } else if (cls == H5T_ENUM) {
     EnumColumn e;
+    if (size != 1) throw IoError(what + ": enum base type is not 8 bits");
     const int members = H5Tget_nmembers(ftype.id());
-    e.labels.resize(static_cast<size_t>(members));
     for (int m = 0; m < members; ++m) {
       char* label = H5Tget_member_name(ftype.id(), static_cast<unsigned>(m));
       uint8_t value = 0;
       H5Tget_member_value(ftype.id(), static_cast<unsigned>(m), &value);
-      if (value >= members) throw IoError(what + ": enum values are not 0..n-1");
+      // Values need not be 0..n-1: a missing code stays an empty label.
+      if (value >= e.labels.size()) e.labels.resize(size_t{value} + 1);
       e.labels[value] = label;
       H5free_memory(label);
     }

@@ -43,7 +43,9 @@ class StringColumn {
   std::vector<uint64_t> offsets_;
 };
 
-// Codes into a fixed list of labels (an HDF5 enum; member value = index).
+// Codes into a fixed list of labels (an HDF5 enum; member value = index). An
+// empty label is a code that is not a member: a column may leave a member out
+// (silver's dimension tables drop `none`) and still keep every other code.
 struct EnumColumn {
   std::vector<std::string> labels;
   std::vector<uint8_t> codes;

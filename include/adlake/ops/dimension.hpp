@@ -1,0 +1,186 @@
+#pragma once
+// Distributed dimensions (users, campaigns, apps): deduplicated by key with
+// each key on one rank, and looked up by the fact rows either by broadcasting
+// the whole dimension or by shuffling the facts' keys to the key's rank and
+// the rows back. Both give the same rows; only the traffic differs.
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/exchange.hpp"
+#include "adlake/ops/dedup.hpp"
+#include "adlake/ops/exchange_rows.hpp"
+#include "adlake/ops/partition.hpp"
+
+namespace adlake::ops {
+
+inline const clean::Id& dimension_key(const clean::CleanUser& r) { return r.user_id; }
+inline const clean::Id& dimension_key(const clean::CleanCampaign& r) { return r.campaign_id; }
+inline const clean::Id& dimension_key(const clean::CleanApp& r) { return r.app_id; }
+
+inline Dedup dedup_rows(std::span<const UserRow> rows) { return dedup_users(rows); }
+inline Dedup dedup_rows(std::span<const CampaignRow> rows) { return dedup_campaigns(rows); }
+inline Dedup dedup_rows(std::span<const AppRow> rows) { return dedup_apps(rows); }
+
+enum class JoinStrategy : std::uint8_t { kAuto, kBroadcast, kShuffle };
+
+std::string_view label(JoinStrategy strategy);
+// "auto", "broadcast" or "shuffle"; throws UsageError otherwise.
+JoinStrategy parse_join_strategy(std::string_view text);
+// kAuto: broadcast when the dimension is below `threshold_bytes`.
+JoinStrategy resolve_join(JoinStrategy requested, std::int64_t dimension_bytes,
+                          std::int64_t threshold_bytes);
+
+// How many keys each rank contributes to the splitter sample.
+inline constexpr std::size_t kKeySamplePerRank = 256;
+
+template <class Row>
+struct Dimension {
+  std::vector<Row> rows;         // this rank's kept rows: its key range, ascending by key
+  KeyRanges ranges;              // which rank owns which keys
+  std::int64_t total_rows = 0;   // kept rows over all ranks
+  std::int64_t duplicates = 0;   // this rank's
+  std::int64_t bytes() const { return total_rows * static_cast<std::int64_t>(sizeof(Row)); }
+};
+
+// The ranges of the keys of `valid` (every rank's), from a sample. Collective.
+template <class Row>
+KeyRanges sample_key_ranges(const Comm& comm, std::span<const Sourced<Row>> valid) {
+  std::vector<clean::Id> keys;
+  keys.reserve(std::min(valid.size(), kKeySamplePerRank));
+  const std::size_t n = std::min(valid.size(), kKeySamplePerRank);
+  for (std::size_t i = 0; i < n; ++i) keys.push_back(dimension_key(valid[i * valid.size() / n].row));
+  std::vector<char> mine(keys.size() * sizeof(clean::Id));
+  if (!mine.empty()) std::memcpy(mine.data(), keys.data(), mine.size());
+  const std::vector<char> all = allgatherv(comm, mine);
+  std::vector<clean::Id> sample(all.size() / sizeof(clean::Id));
+  if (!sample.empty()) std::memcpy(sample.data(), all.data(), all.size());
+  return KeyRanges::from_sample(std::move(sample), comm.size());
+}
+
+// Collective: the valid rows of every rank, exchanged so each key lives on
+// its range's rank, and deduplicated there (CONTRACT 2.3 step 2).
+template <class Row>
+Dimension<Row> build_dimension(const Comm& comm, std::span<const Sourced<Row>> valid) {
+  Dimension<Row> dim;
+  dim.ranges = sample_key_ranges(comm, valid);
+  const auto owned = exchange(
+      comm, split_by_owner(valid, comm.size(), [&](const Sourced<Row>& r) {
+        return dim.ranges.owner(dimension_key(r.row));
+      }));
+  const Dedup dedup = dedup_rows(std::span<const Sourced<Row>>(owned));
+  dim.rows.reserve(dedup.kept.size());
+  for (const std::uint32_t i : dedup.kept) dim.rows.push_back(owned[i].row);
+  dim.duplicates = dedup.duplicates;
+  dim.total_rows = allreduce_sum<std::int64_t>(comm, static_cast<std::int64_t>(dim.rows.size()));
+  return dim;
+}
+
+// The dimension rows of a list of keys.
+template <class Row>
+struct Lookup {
+  std::vector<Row> rows;            // the rows found (or the whole dimension)
+  std::vector<std::int64_t> index;  // per key: into rows, or -1 when not found
+  const Row* at(std::size_t k) const { return index[k] < 0 ? nullptr : &rows[index[k]]; }
+  std::vector<const Row*> pointers() const {
+    std::vector<const Row*> out(index.size());
+    for (std::size_t k = 0; k < index.size(); ++k) out[k] = at(k);
+    return out;
+  }
+};
+
+namespace detail {
+
+// The position of `key` in rows ascending by key, or -1.
+template <class Row>
+std::int64_t find_key(std::span<const Row> rows, const clean::Id& key) {
+  const auto it = std::lower_bound(rows.begin(), rows.end(), key, [](const Row& r, const clean::Id& k) {
+    return dimension_key(r) < k;
+  });
+  return it != rows.end() && dimension_key(*it) == key ? it - rows.begin() : -1;
+}
+
+// Each key's position in `distinct` (the keys sorted, without repeats).
+inline void distinct_keys(std::span<const clean::Id> keys, std::vector<clean::Id>& distinct,
+                          std::vector<std::uint32_t>& slot) {
+  std::vector<std::uint32_t> order(keys.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
+  slot.assign(keys.size(), 0);
+  distinct.clear();
+  for (const std::uint32_t k : order) {
+    if (distinct.empty() || !(distinct.back() == keys[k])) distinct.push_back(keys[k]);
+    slot[k] = static_cast<std::uint32_t>(distinct.size() - 1);
+  }
+}
+
+template <class Row>
+struct Reply {
+  Row row;
+  std::uint8_t found = 0;
+};
+
+template <class Row>
+std::vector<Row> allgather_rows(const Comm& comm, const std::vector<Row>& mine) {
+  std::vector<char> bytes(mine.size() * sizeof(Row));
+  if (!bytes.empty()) std::memcpy(bytes.data(), mine.data(), bytes.size());
+  const std::vector<char> all = allgatherv(comm, bytes);
+  std::vector<Row> out(all.size() / sizeof(Row));
+  if (!out.empty()) std::memcpy(out.data(), all.data(), all.size());
+  return out;
+}
+
+}  // namespace detail
+
+// Collective: the dimension row of each key (keys in any order, repeats
+// allowed). kBroadcast gathers the whole dimension on every rank (rank order
+// is key order, so it arrives sorted); kShuffle sends each distinct key to its
+// range's rank and gets the row back. Only the distinct keys travel.
+template <class Row>
+Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::span<const clean::Id> keys,
+                   JoinStrategy strategy) {
+  std::vector<clean::Id> distinct;
+  std::vector<std::uint32_t> slot;
+  detail::distinct_keys(keys, distinct, slot);
+  std::vector<std::int64_t> found(distinct.size(), -1);
+  Lookup<Row> out;
+  if (strategy == JoinStrategy::kBroadcast) {
+    out.rows = detail::allgather_rows(comm, dim.rows);
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+      found[d] = detail::find_key(std::span<const Row>(out.rows), distinct[d]);
+    }
+  } else {
+    // `distinct` ascends and ranges are contiguous: each rank's keys are one run.
+    std::vector<std::vector<clean::Id>> ask(static_cast<std::size_t>(comm.size()));
+    for (const auto& key : distinct) ask[static_cast<std::size_t>(dim.ranges.owner(key))].push_back(key);
+    const auto asked = exchange_by_source(comm, ask);
+    std::vector<std::vector<detail::Reply<Row>>> replies(asked.size());
+    for (std::size_t s = 0; s < asked.size(); ++s) {
+      replies[s].resize(asked[s].size());
+      for (std::size_t k = 0; k < asked[s].size(); ++k) {
+        const std::int64_t at = detail::find_key(std::span<const Row>(dim.rows), asked[s][k]);
+        if (at >= 0) replies[s][k] = {dim.rows[static_cast<std::size_t>(at)], 1};
+      }
+    }
+    const auto answered = exchange_by_source(comm, replies);
+    std::size_t d = 0;  // answers come back per rank in the order asked, ranks in key order
+    for (const auto& from_rank : answered) {
+      for (const auto& reply : from_rank) {
+        if (reply.found) {
+          found[d] = static_cast<std::int64_t>(out.rows.size());
+          out.rows.push_back(reply.row);
+        }
+        ++d;
+      }
+    }
+  }
+  out.index.resize(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) out.index[k] = found[slot[k]];
+  return out;
+}
+
+}  // namespace adlake::ops
