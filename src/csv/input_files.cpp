@@ -37,6 +37,9 @@ std::vector<InputFile> list_entity_files(const std::string& raw_dir, const std::
   const fs::path single = raw / (entity + ".csv");
   const bool has_folder = fs::is_directory(folder, error);
   const bool has_single = fs::is_regular_file(single, error);
+  if (!has_single && fs::symlink_status(single, error).type() != fs::file_type::not_found) {
+    throw DataError("cannot read " + single.string() + ": not a regular file");
+  }
   if (has_folder && has_single) {
     throw DataError("entity " + entity + " is ambiguous: both " + folder.string() + "/ and " +
                     single.string() + " exist");
@@ -49,7 +52,11 @@ std::vector<InputFile> list_entity_files(const std::string& raw_dir, const std::
     if (error) throw DataError("cannot list " + folder.string() + ": " + error.message());
     for (const auto& item : it) {
       const std::string name = item.path().filename().string();
-      if (!is_csv_name(name) || !item.is_regular_file(error)) continue;
+      if (!is_csv_name(name)) continue;
+      // A *.csv that is a folder or a dangling link is input we cannot read.
+      if (!fs::is_regular_file(item.path(), error)) {
+        throw DataError("cannot read " + item.path().string() + ": not a regular file");
+      }
       files.push_back({entity + "/" + name, size_of(item.path())});
     }
     std::sort(files.begin(), files.end(),

@@ -102,6 +102,12 @@ TEST_CASE("entity files: bad inputs are DataErrors naming them") {
   CHECK(message([&] { list_entity_files(root, "clicks"); }).find("clicks") != std::string::npos);
   raw.write("clicks/readme.txt", "x");
   CHECK(message([&] { list_entity_files(root, "clicks"); }).find("clicks") != std::string::npos);
+  std::filesystem::create_directories(raw.path() / "clicks" / "dir.csv");
+  CHECK(message([&] { list_entity_files(root, "clicks"); }).find("dir.csv") != std::string::npos);
+  std::filesystem::remove(raw.path() / "clicks" / "dir.csv");
+  std::filesystem::create_symlink(raw.path() / "nowhere.csv", raw.path() / "clicks" / "link.csv");
+  CHECK(message([&] { list_entity_files(root, "clicks"); }).find("link.csv") != std::string::npos);
+  std::filesystem::remove(raw.path() / "clicks" / "link.csv");
   raw.write("clicks.csv", "h\n");
   raw.write("clicks/a.csv", "h\n");
   CHECK(message([&] { list_entity_files(root, "clicks"); }).find("ambiguous") != std::string::npos);

@@ -16,7 +16,8 @@ struct InputFile {
 
 // The files of `entity` under `raw_dir`, sorted by name (byte-wise). Throws
 // DataError naming what is wrong when `raw_dir` is not a folder, when the
-// entity has no file, or when it has both a folder and a RAW/<entity>.csv.
+// entity has no file, when it has both a folder and a RAW/<entity>.csv, or
+// when one of its *.csv is not a regular file (a folder, a dangling link).
 // Names starting with '.' are skipped, as a shell's *.csv would.
 std::vector<InputFile> list_entity_files(const std::string& raw_dir, const std::string& entity);
 

@@ -1,0 +1,24 @@
+#pragma once
+// The bronze stage (CONTRACT 1, 2.2, 5; issue 3): the raw CSV logs into
+// LAKE/bronze.h5, every line accounted for, whatever the number of ranks.
+#include <cstddef>
+#include <string>
+
+#include "adlake/core/context.hpp"
+
+namespace adlake {
+
+struct BronzeOptions {
+  std::string input;  // RAW: <entity>/*.csv or <entity>.csv for the six entities
+  std::string lake;   // LAKE: bronze.h5 is published there
+  std::size_t read_chunk_bytes = std::size_t{4} << 20;  // pread size per rank
+  double progress_seconds = 5.0;                        // rank 0's progress log interval
+};
+
+// Collective. Writes LAKE/bronze.h5: a table per entity (its columns as
+// strings, `_file`, `_line`), `/_rejects/<entity>` and `/_files`. Throws
+// CollectiveError on every rank, leaving no bronze.h5 behind (nor replacing
+// an older one), when the input is bad.
+void run_bronze(Context& ctx, const BronzeOptions& options);
+
+}  // namespace adlake
