@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# CI's share of fuzzing (issue 9): every libFuzzer target of fuzz/ for a short
+# while (FUZZ_SECONDS, default 10 s each), from the seed corpus. Skipped (77)
+# when clang or libFuzzer is missing. Longer runs: scripts/fuzz.sh 600.
+set -euo pipefail
+src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+build=${ADLAKE_BUILD:-$src/build}
+FUZZ_BUILD_DIR=$build/fuzz exec "$src/scripts/fuzz.sh" "${FUZZ_SECONDS:-10}"
