@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The bad-input corpus (issue 9, tests/bad_inputs/cases.py) through the
+# pipeline at 2 ranks, stage by stage as far as the stages exist: bronze,
+# silver, gold, then train (train only has to end cleanly either way). Each
+# case must give its expected outcome: success with the conservation equations
+# holding (tests/bad_inputs/check_lake.py), or a non-zero exit whose output
+# names the file and the reason, with no layer written. Never a signal, never
+# more than 60 s per stage.
+#   env: BAD_INPUT_CASES="case ..." (default: all), RANKS (default 2),
+#        KEEP=1 keeps the work folder.
+# Exit 77 when the adlake binary has no bronze job yet.
+set -uo pipefail
+src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+adlake=${ADLAKE:-$src/build/adlake}
+mpiexec=${MPIEXEC:-mpirun}
+ranks=${RANKS:-2}
+source "$src/scripts/mpi_env.sh"
+cases_py=$src/tests/bad_inputs/cases.py
+check_py=$src/tests/bad_inputs/check_lake.py
+python=/usr/bin/python3
+
+help=$("$adlake" --help 2>&1) || true
+has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
+if ! has_job bronze; then
+  echo "bad_inputs: $adlake has no bronze job yet: skipped"
+  exit 77
+fi
+stages=()
+for s in bronze silver gold train; do has_job "$s" && stages+=("$s"); done
+echo "bad_inputs: stages ${stages[*]} at $ranks ranks"
+
+work=$(mktemp -d)
+[[ ${KEEP:-0} == 1 ]] || trap 'rm -rf "$work"' EXIT
+layer_of() { case $1 in bronze) echo bronze.h5 ;; silver) echo silver.h5 ;; gold) echo gold.h5 ;;
+  train) echo model.h5 ;; esac; }
+args_of() { if [[ $1 == bronze ]]; then echo "--input $2 --lake $3"; else echo "--lake $3"; fi; }
+
+# Runs one stage; sets rc and verdict ("" when it ended without a signal or hang).
+run_stage() {
+  local stage=$1 raw=$2 lake=$3 log=$4 start=$SECONDS
+  # shellcheck disable=SC2046
+  timeout -k 10 60 "$mpiexec" -n "$ranks" "$adlake" "$stage" $(args_of "$stage" "$raw" "$lake") \
+    >"$log" 2>&1
+  rc=$?
+  verdict=""
+  if ((rc == 124 || rc == 137)); then
+    verdict="hang: $stage did not end within 60 s"
+  elif grep -qE "exited on signal|Segmentation fault|core dumped|Sanitizer|terminate called|Aborted" "$log"; then
+    verdict="crash in $stage: $(grep -m1 -E "signal|Segmentation|core dumped|Sanitizer|terminate|Aborted" "$log")"
+  fi
+  echo "   $stage: exit $rc in $((SECONDS - start)) s"
+}
+
+failed=()
+results=()
+cases=${BAD_INPUT_CASES:-$("$python" "$cases_py" list)}
+for case in $cases; do
+  raw=$work/$case/raw
+  lake=$work/$case/lake
+  mkdir -p "$raw" "$lake"
+  "$python" "$cases_py" make "$case" "$raw"
+  expect=$("$python" "$cases_py" expect "$case")
+  outcome=$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["outcome"])' "$expect")
+  fail_stage=$("$python" -c 'import json,sys; print(json.loads(sys.argv[1]).get("stage",""))' "$expect")
+  echo "== $case (expect $outcome${fail_stage:+ in $fail_stage})"
+  problem=""
+  for stage in "${stages[@]}"; do
+    log=$work/$case/$stage.log
+    run_stage "$stage" "$raw" "$lake" "$log"
+    if [[ -n $verdict ]]; then problem=$verdict; break; fi
+    if leftover=$(ls -A "$lake" | grep -E '\.tmp-') ; then
+      problem="$stage left a temporary file: $leftover"; break
+    fi
+    if [[ $outcome == fail && $stage == "$fail_stage" ]]; then
+      if ((rc == 0)); then problem="$stage succeeded, expected a failure"; break; fi
+      [[ -e $lake/$(layer_of "$stage") ]] && { problem="$stage failed but wrote $(layer_of "$stage")"; break; }
+      while read -r regex; do
+        grep -qE -- "$regex" "$log" || problem="$stage's error does not match '$regex'"
+      done < <("$python" -c 'import json,sys; print("\n".join(json.loads(sys.argv[1])["message"]))' "$expect")
+      echo "   error: $(grep -m1 -E 'failed|error' "$log" | cut -c1-200)"
+      break
+    fi
+    if ((rc != 0)); then
+      if [[ $stage == train ]]; then
+        # Train on a few rows may refuse to fit; it must say why.
+        grep -q "train failed" "$log" || problem="train exited $rc without a message"
+        echo "   train refused: $(grep -m1 'train failed' "$log" | cut -c1-200)"
+        break
+      fi
+      problem="$stage failed unexpectedly: $(grep -m1 -E 'failed|error' "$log" | cut -c1-300)"
+      break
+    fi
+  done
+  if [[ -z $problem && $outcome == ok ]]; then
+    baseline_lake=$work/baseline/lake
+    [[ -d $baseline_lake ]] || baseline_lake=""
+    if ! "$python" "$check_py" "$raw" "$lake" "$expect" $baseline_lake >"$work/$case/check.log" 2>&1; then
+      problem="lake check: $(grep -m3 -E 'FAIL|Error' "$work/$case/check.log" | tr '\n' ' ')"
+    fi
+  fi
+  if [[ -n $problem ]]; then
+    echo "   FAILED: $problem"
+    failed+=("$case")
+    results+=("$case: FAILED")
+  else
+    results+=("$case: as expected ($outcome)")
+  fi
+  # Keep the baseline's lake for the cases that compare with it; drop the rest (some are big).
+  [[ $case == baseline || ${KEEP:-0} == 1 ]] || rm -rf "$raw" "$lake"
+done
+printf '%s\n' "${results[@]}"
+if ((${#failed[@]})); then
+  echo "bad_inputs: ${#failed[@]} case(s) failed: ${failed[*]}"
+  exit 1
+fi
+echo "bad_inputs: all cases as expected"
