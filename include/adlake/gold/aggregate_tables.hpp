@@ -1,0 +1,32 @@
+#pragma once
+// The six aggregate tables of CONTRACT 3.2 from exact totals: one row per key
+// that occurs, in the key's text order (integer keys numerically), ratios as
+// float64 derived from the totals (0 where the divisor is 0).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "adlake/gold/aggregate_combine.hpp"
+#include "adlake/h5/column.hpp"
+
+namespace adlake::gold {
+
+struct GoldTable {
+  std::string path;         // e.g. "/revenue_by_state"
+  Table table;
+  std::string description;  // one SQL-like line: the table's definition
+};
+
+// num / den, or 0 when den is 0.
+double ratio(int64_t num, int64_t den);
+// revenue_micros * 1000 / impressions without overflowing int64, or 0.
+double ecpm_micros(int64_t revenue_micros, int64_t impressions);
+
+// Every table, complete, from totals that hold the campaign entries (rank 0's).
+std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals);
+
+// The same columns (types, enum labels, units) with no rows: what the ranks
+// other than 0 write, since rank 0 holds each aggregate whole.
+Table empty_like(const Table& table);
+
+}  // namespace adlake::gold

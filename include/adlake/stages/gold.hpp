@@ -1,0 +1,20 @@
+#pragma once
+// The gold stage (CONTRACT 3; issue 5): LAKE/silver.h5 /fact_ad_funnel into
+// LAKE/gold.h5: /features for the model and the six aggregate tables.
+#include <string>
+
+#include "adlake/core/context.hpp"
+
+namespace adlake {
+
+struct GoldOptions {
+  std::string lake;  // LAKE: reads silver.h5, publishes gold.h5 there
+};
+
+// Collective. Each rank reads its even share of the fact table (already in
+// id_md5 order), builds its /features rows and partial aggregates, and the
+// partials are combined exactly. Throws CollectiveError on every rank, leaving
+// no gold.h5 behind (nor replacing an older one), when silver.h5 is bad.
+void run_gold(Context& ctx, const GoldOptions& options);
+
+}  // namespace adlake

@@ -1,0 +1,146 @@
+#include "adlake/gold/fact_rows.hpp"
+
+#include <array>
+#include <cstring>
+#include <utility>
+
+#include "adlake/clean/enums.hpp"
+#include "adlake/clean/timestamp.hpp"
+#include "adlake/core/error.hpp"
+
+namespace adlake::gold {
+namespace {
+
+using clean::EnumTraits;
+
+template <class T>
+constexpr const char* type_name() {
+  if constexpr (std::is_same_v<T, StringColumn>) return "a byte string";
+  else if constexpr (std::is_same_v<T, EnumColumn>) return "an enum";
+  else if constexpr (std::is_same_v<T, std::vector<int8_t>>) return "int8";
+  else if constexpr (std::is_same_v<T, std::vector<uint8_t>>) return "uint8";
+  else if constexpr (std::is_same_v<T, std::vector<int16_t>>) return "int16";
+  else if constexpr (std::is_same_v<T, std::vector<int64_t>>) return "int64";
+  else if constexpr (std::is_same_v<T, std::vector<double>>) return "float64";
+  else static_assert(sizeof(T) == 0, "a column type gold does not read");
+}
+
+// Moves a column out of the table, or says which column has the wrong type.
+template <class T>
+T take(Table& table, const char* name, const std::string& where) {
+  Column& column = table.column(name);
+  if (auto* data = std::get_if<T>(&column.data)) return std::move(*data);
+  throw DataError(where + ": column " + name + " is not " + type_name<T>() +
+                  " as CONTRACT 2.4 says");
+}
+
+// The codes of an enum column in the contract's enum E: a file may number its
+// members differently, but every label must be one of E's.
+template <class E>
+std::vector<uint8_t> take_codes(Table& table, const char* name, const std::string& where) {
+  EnumColumn column = take<EnumColumn>(table, name, where);
+  // HDF5 stores whatever byte was written; a value outside the members would
+  // index past the aggregation arrays.
+  for (size_t i = 0; i < column.codes.size(); ++i) {
+    if (column.codes[i] >= column.labels.size()) {
+      throw DataError(where + ": column " + name + " holds " + std::to_string(column.codes[i]) +
+                      ", which is not a member of its enum type");
+    }
+  }
+  const auto& labels = EnumTraits<E>::labels;
+  bool same = column.labels.size() == labels.size();
+  for (size_t i = 0; same && i < labels.size(); ++i) same = column.labels[i] == labels[i];
+  if (same) return std::move(column.codes);
+
+  std::array<uint8_t, 256> to_contract{};
+  for (size_t i = 0; i < column.labels.size(); ++i) {
+    const auto value = clean::from_label<E>(column.labels[i]);
+    if (!value) {
+      throw DataError(where + ": column " + name + " has the enum member '" + column.labels[i] +
+                      "', which CONTRACT 2.1 does not define");
+    }
+    to_contract[i] = clean::code(*value);
+  }
+  for (auto& c : column.codes) c = to_contract[c];
+  return std::move(column.codes);
+}
+
+bool is_lower_hex(std::string_view id) {
+  if (id.size() != 32) return false;
+  for (char c : id) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+[[noreturn]] void bad_row(const std::string& where, int64_t row, const FactRows& f, size_t i,
+                          const std::string& reason) {
+  throw DataError(where + " row " + std::to_string(row) + " (id_md5 '" +
+                  std::string(f.id_md5.at(i)) + "'): " + reason);
+}
+
+void check_rows(const FactRows& f, const std::string& where, int64_t first_row) {
+  const auto none_type = clean::code(clean::CampaignType::kNone);
+  for (size_t i = 0; i < f.size(); ++i) {
+    const int64_t row = first_row + static_cast<int64_t>(i);
+    const std::string_view id = f.id_md5.at(i);
+    if (!is_lower_hex(id)) bad_row(where, row, f, i, "id_md5 is not 32 lower-case hex digits");
+    if (i > 0 && !(f.id_md5.at(i - 1) < id)) {
+      bad_row(where, row, f, i, "id_md5 is not strictly ascending (CONTRACT 2.4)");
+    }
+    if (f.has_impression[i] > 1 || f.is_click[i] > 1 || f.is_install[i] > 1) {
+      bad_row(where, row, f, i, "has_impression, is_click and is_install must be 0 or 1");
+    }
+    if (f.has_impression[i] == 1) {
+      if (f.imp_ts[i] < clean::kMinTimestamp || f.imp_ts[i] >= clean::kEndTimestamp) {
+        bad_row(where, row, f, i, "imp_ts of an impression is outside [2000, 2100)");
+      }
+      if (f.campaign_type[i] == none_type) {
+        bad_row(where, row, f, i, "an impression with campaign_type none");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& fact_columns() {
+  static const std::vector<std::string> columns{
+      "id_md5",       "age",         "age_bucket",       "gender",        "user_state",
+      "interest",     "device_type", "os",               "genre",         "app_rating",
+      "has_impression", "imp_ts",    "campaign_id",      "slot",          "win_price_micros",
+      "campaign_type", "category",   "advertiser",       "bid_micros",    "is_click",
+      "is_install",   "revenue_micros"};
+  return columns;
+}
+
+FactRows fact_rows_from(Table table, const std::string& where, int64_t first_row) {
+  using namespace clean;
+  FactRows f;
+  f.id_md5 = take<StringColumn>(table, "id_md5", where);
+  f.age = take<std::vector<int16_t>>(table, "age", where);
+  f.age_bucket = take_codes<AgeBucket>(table, "age_bucket", where);
+  f.gender = take_codes<Gender>(table, "gender", where);
+  f.user_state = take_codes<State>(table, "user_state", where);
+  f.interest = take_codes<Category>(table, "interest", where);
+  f.device_type = take_codes<DeviceType>(table, "device_type", where);
+  f.os = take_codes<Os>(table, "os", where);
+  f.genre = take_codes<Category>(table, "genre", where);
+  f.app_rating = take<std::vector<double>>(table, "app_rating", where);
+  f.has_impression = take<std::vector<uint8_t>>(table, "has_impression", where);
+  f.imp_ts = take<std::vector<int64_t>>(table, "imp_ts", where);
+  f.campaign_id = take<StringColumn>(table, "campaign_id", where);
+  f.slot = take<std::vector<int8_t>>(table, "slot", where);
+  f.win_price_micros = take<std::vector<int64_t>>(table, "win_price_micros", where);
+  f.campaign_type = take_codes<CampaignType>(table, "campaign_type", where);
+  f.category = take_codes<Category>(table, "category", where);
+  f.advertiser = take<StringColumn>(table, "advertiser", where);
+  f.bid_micros = take<std::vector<int64_t>>(table, "bid_micros", where);
+  f.is_click = take<std::vector<uint8_t>>(table, "is_click", where);
+  f.is_install = take<std::vector<uint8_t>>(table, "is_install", where);
+  f.revenue_micros = take<std::vector<int64_t>>(table, "revenue_micros", where);
+  check_rows(f, where, first_row);
+  return f;
+}
+
+}  // namespace adlake::gold
