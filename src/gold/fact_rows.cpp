@@ -11,8 +11,6 @@
 namespace adlake::gold {
 namespace {
 
-using clean::EnumTraits;
-
 template <class T>
 constexpr const char* type_name() {
   if constexpr (std::is_same_v<T, StringColumn>) return "a byte string";
@@ -35,33 +33,34 @@ T take(Table& table, const char* name, const std::string& where) {
 }
 
 // The codes of an enum column in the contract's enum E: a file may number its
-// members differently, but every label must be one of E's.
+// members differently (or leave codes out: empty labels), but every member
+// must be one of E's labels and every stored code a member.
 template <class E>
 std::vector<uint8_t> take_codes(Table& table, const char* name, const std::string& where) {
   EnumColumn column = take<EnumColumn>(table, name, where);
-  // HDF5 stores whatever byte was written; a value outside the members would
-  // index past the aggregation arrays.
-  for (size_t i = 0; i < column.codes.size(); ++i) {
-    if (column.codes[i] >= column.labels.size()) {
-      throw DataError(where + ": column " + name + " holds " + std::to_string(column.codes[i]) +
-                      ", which is not a member of its enum type");
-    }
-  }
-  const auto& labels = EnumTraits<E>::labels;
-  bool same = column.labels.size() == labels.size();
-  for (size_t i = 0; same && i < labels.size(); ++i) same = column.labels[i] == labels[i];
-  if (same) return std::move(column.codes);
-
   std::array<uint8_t, 256> to_contract{};
+  std::array<bool, 256> member{};
+  bool identity = true;
   for (size_t i = 0; i < column.labels.size(); ++i) {
+    if (column.labels[i].empty()) continue;
     const auto value = clean::from_label<E>(column.labels[i]);
     if (!value) {
       throw DataError(where + ": column " + name + " has the enum member '" + column.labels[i] +
                       "', which CONTRACT 2.1 does not define");
     }
     to_contract[i] = clean::code(*value);
+    member[i] = true;
+    identity = identity && to_contract[i] == i;
   }
-  for (auto& c : column.codes) c = to_contract[c];
+  // HDF5 stores whatever byte was written; a code that is not a member would
+  // index past the aggregation arrays.
+  for (auto& c : column.codes) {
+    if (!member[c]) {
+      throw DataError(where + ": column " + name + " holds " + std::to_string(c) +
+                      ", which is not a member of its enum type");
+    }
+    if (!identity) c = to_contract[c];
+  }
   return std::move(column.codes);
 }
 

@@ -8,6 +8,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/gold/fact_rows.hpp"
 #include "adlake/gold/features.hpp"
+#include "adlake/ops/fact.hpp"
 #include "gold_fixture.hpp"
 #include "gold_reference.hpp"
 
@@ -120,6 +121,8 @@ TEST_CASE("enum columns are read by label, whatever member values the file used"
   auto& gender = table.enums("gender");
   for (auto& code : gender.codes) code = static_cast<uint8_t>(2 - code);
   gender.labels = {"U", "M", "F"};
+  // ... and whose interest type leaves `none` out (an empty label: no such code).
+  table.enums("interest").labels[clean::code(clean::Category::kNone)].clear();
   const Table features = build_features(fact_rows_from(std::move(table), "fixture", 0));
   testing::check_features(features, rows);
 }
@@ -154,6 +157,11 @@ TEST_CASE("a fact table that breaks the contract is a DataError naming the row")
                        doctest::Contains("beos"), DataError);
   CHECK_THROWS_WITH_AS(bad([](Table& t) { t.enums("user_state").codes[5] = 200; }),
                        doctest::Contains("user_state"), DataError);
+  CHECK_THROWS_WITH_AS(bad([](Table& t) {
+                         auto& e = t.enums("device_type");
+                         e.labels[e.codes[0]].clear();  // row 0's code is no longer a member
+                       }),
+                       doctest::Contains("not a member"), DataError);
   CHECK_THROWS_AS(bad([](Table& t) { t.values<uint8_t>("is_click")[2] = 2; }), DataError);
   CHECK_THROWS_WITH_AS(bad([&](Table& t) {
                          for (size_t i = 0; i < rows.size(); ++i) {
@@ -164,4 +172,12 @@ TEST_CASE("a fact table that breaks the contract is a DataError naming the row")
                          }
                        }),
                        doctest::Contains("imp_ts"), DataError);
+}
+
+TEST_CASE("gold reads the fact table that silver's assembly makes") {
+  // ops::empty_fact() carries the column types and enum labels of silver's
+  // /fact_ad_funnel: gold must accept them as they are.
+  const FactRows rows = fact_rows_from(ops::empty_fact(), "silver", 0);
+  CHECK(rows.size() == 0);
+  CHECK(build_features(rows).rows() == 0);
 }
