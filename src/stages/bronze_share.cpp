@@ -18,6 +18,9 @@ std::vector<std::string> reason_labels() {
   return {csv::kRejectReasonNames.begin(), csv::kRejectReasonNames.end()};
 }
 
+// After this many rows, the columns are reserved for the whole share.
+constexpr std::size_t kRowsBeforeReserve = 4096;
+
 // Rows and rejects being filled, before they become Tables.
 struct Builder {
   explicit Builder(std::size_t columns) : values(columns) {}
@@ -28,6 +31,22 @@ struct Builder {
   std::vector<std::int64_t> reject_line;
   EnumColumn reject_reason{reason_labels(), {}};
   StringColumn reject_raw;
+
+  // Grows the columns once to what the rows so far, `read` bytes of the
+  // share's `total`, predict for the whole share (10% spare). Growing by
+  // doubling instead would copy the columns and touch twice the memory: a
+  // third of bronze's time went to page faults and copies.
+  void reserve_for_share(std::uint64_t read, std::uint64_t total) {
+    if (read == 0 || total <= read) return;
+    const double scale = 1.1 * static_cast<double>(total) / static_cast<double>(read);
+    const auto rows = static_cast<std::size_t>(scale * static_cast<double>(file.size()));
+    for (auto& column : values) {
+      column.reserve(rows,
+                     static_cast<std::size_t>(scale * static_cast<double>(column.byte_size())));
+    }
+    file.reserve(rows);
+    line.reserve(rows);
+  }
 };
 
 }  // namespace
@@ -43,6 +62,8 @@ EntityShare read_share(const EntityInput& input, std::span<const csv::FileSegmen
   EntityShare share;
   share.counts.resize(input.paths.size());
   csv::RecordParser parser;
+  std::uint64_t share_bytes = 0;
+  for (const auto& segment : segments) share_bytes += segment.end - segment.begin;
   std::uint64_t done_bytes = 0;
   std::int64_t until_progress = kProgressEveryLines;
   for (const csv::FileSegment& segment : segments) {
@@ -88,6 +109,10 @@ EntityShare read_share(const EntityInput& input, std::span<const csv::FileSegmen
       }
       out.file.push_back(file_index);
       out.line.push_back(position);
+      if (out.file.size() == kRowsBeforeReserve) {
+        out.reserve_for_share(done_bytes + (reader.line_offset() - segment.begin) + line.size(),
+                              share_bytes);
+      }
     }
     done_bytes += segment.end - segment.begin;
   }
