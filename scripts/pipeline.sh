@@ -15,3 +15,5 @@ run() { mpirun -n "$ranks" "$adlake" "$@"; }
 run generate --out "$out/raw" --requests "${REQUESTS:-100000}" --seed "${SEED:-42}"
 echo
 echo "Raw logs:  $out/raw"
+run bronze --input "$out/raw" --lake "$out/lake"
+echo "Bronze:    $out/lake/bronze.h5"

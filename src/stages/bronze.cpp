@@ -90,6 +90,7 @@ bronze::EntitySummary ingest_entity(Context& ctx, h5::File& file, const EntityIn
   }
   auto share =
       collective_try(comm, [&] { return bronze::read_share(input, segments, share_options); });
+  const double read_seconds = clock.seconds();
   const auto counts = exchange_counts(comm, share.counts);
   bronze::number_lines(share, input.first_file_index, counts.lines_before);
 
@@ -108,6 +109,11 @@ bronze::EntitySummary ingest_entity(Context& ctx, h5::File& file, const EntityIn
                      "reason per CONTRACT 2.2";
   h5::write_table(file, "/_rejects/" + input.name, share.rejects, meta, comm);
 
+  if (ctx.is_root()) {
+    spdlog::debug("bronze {}: rank 0 read {:.1f} MB in {:.2f} s, wrote in {:.2f} s", input.name,
+                  static_cast<double>(share.bytes) / 1e6, read_seconds,
+                  clock.seconds() - read_seconds);
+  }
   const double seconds = allreduce_max(comm, clock.seconds());
   return bronze::summarize(input, counts.totals, seconds);
 }
