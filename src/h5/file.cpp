@@ -1,6 +1,9 @@
 #include "adlake/h5/file.hpp"
 
 #include <H5FDmpio.h>
+#include <sys/statvfs.h>
+
+#include <filesystem>
 
 #include "adlake/core/error.hpp"
 
@@ -38,7 +41,24 @@ File File::open_read(const std::string& path) {
   return File(std::move(file), path, false);
 }
 
-void File::close() { handle_.close("file " + path_); }
+void File::close() {
+  try {
+    handle_.close("file " + path_);
+  } catch (const IoError& e) {
+    throw IoError(e.what() + disk_full_hint(path_));
+  }
+}
+
+std::string disk_full_hint(const std::string& path) {
+  constexpr unsigned long long kNearlyFull = 1ULL << 20;
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  struct statvfs fs {};
+  if (statvfs(folder.empty() ? "." : folder.c_str(), &fs) != 0) return {};
+  const unsigned long long free = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
+  if (free >= kNearlyFull) return {};
+  return "; the file system of " + (folder.empty() ? std::string(".") : folder) +
+         " is full (" + std::to_string(free) + " bytes free): no space left on device";
+}
 
 Handle transfer_plist(bool collective) {
   Handle dxpl(H5Pcreate(H5P_DATASET_XFER), "create transfer list");

@@ -4,13 +4,37 @@
 
 namespace adlake::h5 {
 
+namespace {
+
+// The innermost entry of HDF5's error stack says what really went wrong
+// ("MPI_File_open failed: ... file is read only", "truncated file: eof = ...",
+// "file write failed: ... No space left on device"): it goes into the message.
+herr_t innermost(unsigned n, const H5E_error2_t* error, void* out) {
+  if (n == 0 && error->desc != nullptr) {
+    std::string desc(error->desc);
+    for (char& c : desc) {
+      if (c == '\n') c = ' ';
+    }
+    *static_cast<std::string*>(out) = std::move(desc);
+  }
+  return 0;
+}
+
+IoError hdf5_error(const std::string& what) {
+  std::string cause;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &cause);
+  return IoError("HDF5: failed to " + what + (cause.empty() ? "" : " (" + cause + ")"));
+}
+
+}  // namespace
+
 hid_t check(hid_t id, const std::string& what) {
-  if (id < 0) throw IoError("HDF5: failed to " + what);
+  if (id < 0) throw hdf5_error(what);
   return id;
 }
 
 herr_t check_status(herr_t status, const std::string& what) {
-  if (status < 0) throw IoError("HDF5: failed to " + what);
+  if (status < 0) throw hdf5_error(what);
   return status;
 }
 

@@ -49,6 +49,21 @@ LayerFile::~LayerFile() {
   if (comm_.is_root()) std::remove(temp_path_.c_str());
 }
 
+// A job killed by a signal (SIGKILL, the OOM killer, a time limit) cannot
+// remove its temporary file; the next successful publication of the same
+// layer does, so they do not pile up in the lake.
+void LayerFile::remove_stale_temporaries() const {
+  const fs::path final_path(final_path_);
+  const std::string prefix = "." + final_path.filename().string() + ".tmp-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(final_path.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && entry.path() != fs::path(temp_path_)) {
+      fs::remove(entry.path(), ec);
+    }
+  }
+}
+
 void LayerFile::publish() {
   collective_try(comm_, [&] { file_->close(); });
   file_.reset();
@@ -63,6 +78,7 @@ void LayerFile::publish() {
       fsync(dir);
       close(dir);
     }
+    remove_stale_temporaries();
   });
   published_ = true;
 }

@@ -14,6 +14,7 @@
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/io_diagnostics.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
 
 namespace adlake::h5 {
 namespace {
@@ -130,9 +131,17 @@ void write_column(const File& file, hid_t group, const Column& column, int64_t o
     Selection sel = select_rows(space.id(), offset, count);
     Handle dxpl = transfer_plist(file.parallel());
     // The memory type is the file type, so the transfer stays collective.
-    check_status(H5Dwrite(dataset.id(), type_id, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),
-                          data ? data : packed.data()),
-                 "write dataset " + where + "/" + column.name + " in " + file.path());
+    // A write can fail on some ranks only (a full disk): agree on it, so that
+    // every rank unwinds together and the layer's temporary file is removed.
+    collective_try(comm, [&] {
+      const herr_t status = H5Dwrite(dataset.id(), type_id, sel.mem_space.id(),
+                                     sel.file_space.id(), dxpl.id(), data ? data : packed.data());
+      try {
+        check_status(status, "write dataset " + where + "/" + column.name + " in " + file.path());
+      } catch (const IoError& e) {
+        throw IoError(e.what() + disk_full_hint(file.path()));
+      }
+    });
     if (file.parallel()) record_transfer_mode(dxpl.id());
   }
   if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);

@@ -6,6 +6,8 @@ give for it.
     cases.py list                 the case names, one a line
     cases.py make CASE RAW_DIR    writes the case's RAW folder
     cases.py expect CASE          the expected outcome, as JSON
+    cases.py big RAW_DIR N        a valid RAW folder of N requests (for the fault
+                                  tests: big enough that a stage runs a while)
 
 Expected outcomes:
   {"outcome": "fail", "stage": S, "message": [regex, ...]}
@@ -446,6 +448,29 @@ def user_million_clicks():
     return with_rows(change)
 
 
+def big(out_dir, n):
+    """N requests, 70% with an impression, 10% with a click, in 4 files each."""
+    ids = [hashlib.md5(str(i).encode()).hexdigest() for i in range(n)]
+    parts = 4
+    def write(entity, header, make_line, count):
+        os.makedirs(os.path.join(out_dir, entity), exist_ok=True)
+        for p in range(parts):
+            with open(os.path.join(out_dir, entity, f"part-{p:05d}.csv"), "w") as f:
+                f.write(",".join(header) + "\n")
+                f.write("".join(make_line(i) for i in range(p, count, parts)))
+    write("requests", HEADERS["requests"],
+          lambda i: f"{ids[i]},{T0 + i},u{i % 5000},app{i % 50},phone,android,10.{i % 256}.0.7\n", n)
+    write("impressions", HEADERS["impressions"],
+          lambda i: f"{ids[i]},{T0 + i + 1},cmp{i % 40},{i % 10},0.{i % 1000:03d}\n", n * 7 // 10)
+    write("clicks", HEADERS["clicks"], lambda i: f"{ids[i * 7]},{T0 + i * 7 + 9},{i % 2}\n",
+          n // 10)
+    write("user_profiles", HEADERS["user_profiles"],
+          lambda i: f"u{i},{13 + i % 80},{'mf'[i % 2]},CA,gaming,{DAY}\n", 5000)
+    write("campaigns", HEADERS["campaigns"],
+          lambda i: f"cmp{i},Adv {i % 7},{['CPC', 'CPI', 'CPM'][i % 3]},gaming,1.{i:02d}\n", 40)
+    write("app_metadata", HEADERS["app_metadata"], lambda i: f"app{i},App {i},news,4.{i % 10}\n", 50)
+
+
 def main():
     if len(sys.argv) >= 2 and sys.argv[1] == "list":
         print("\n".join(CASES))
@@ -456,6 +481,8 @@ def main():
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as f:
                 f.write(data)
+    elif len(sys.argv) == 4 and sys.argv[1] == "big":
+        big(sys.argv[2], int(sys.argv[3]))
     elif len(sys.argv) == 3 and sys.argv[1] == "expect":
         print(json.dumps(CASES[sys.argv[2]][1]))
     else:

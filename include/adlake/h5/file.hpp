@@ -34,4 +34,9 @@ class File {
 // A dataset transfer property list for collective MPI-IO (or default when serial).
 Handle transfer_plist(bool collective);
 
+// For the message of a failed write or close of `path`: "; the file system
+// ... is full (N bytes free)" when its file system has less than 1 MiB free,
+// else empty. MPI-IO reports a full disk only as a generic I/O error.
+std::string disk_full_hint(const std::string& path);
+
 }  // namespace adlake::h5

@@ -23,10 +23,13 @@ class LayerFile {
   const std::string& final_path() const { return final_path_; }
   const std::string& temp_path() const { return temp_path_; }
 
-  // Collective: closes the file (all data on disk) and renames it into place.
+  // Collective: closes the file (all data on disk) and renames it into place;
+  // then removes the temporaries of this layer that killed jobs left behind.
   void publish();
 
  private:
+  void remove_stale_temporaries() const;
+
   const Comm& comm_;
   std::string final_path_;
   std::string temp_path_;

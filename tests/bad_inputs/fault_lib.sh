@@ -1,0 +1,91 @@
+# Shared by tests/scripts/fault_*.sh (issue 9): sourced, not run.
+# Sets src, adlake, mpiexec, python, work (removed at exit), stages (the jobs
+# the binary has, in pipeline order) and provides the helpers below.
+set -uo pipefail
+src=${ADLAKE_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+adlake=${ADLAKE:-$src/build/adlake}
+mpiexec=${MPIEXEC:-mpirun}
+python=/usr/bin/python3
+source "$src/scripts/mpi_env.sh"
+cases_py=$src/tests/bad_inputs/cases.py
+
+help=$("$adlake" --help 2>&1) || true
+has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
+stages=()
+for s in bronze silver gold train; do has_job "$s" && stages+=("$s"); done
+if ((${#stages[@]} == 0)) || [[ ${stages[0]} != bronze ]]; then
+  echo "$(basename "$0"): $adlake has no bronze job yet: skipped"
+  exit 77
+fi
+
+work=$(mktemp -d)
+cleanup_hooks=()
+cleanup() {
+  local hook
+  for hook in "${cleanup_hooks[@]}"; do eval "$hook" || true; done
+  [[ ${KEEP:-0} == 1 ]] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+failures=0
+fail() { echo "FAILED: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+finish() {
+  if ((failures)); then echo "$(basename "$0"): $failures failure(s)"; exit 1; fi
+  echo "$(basename "$0"): all as expected"
+}
+
+layer_of() { case $1 in bronze) echo bronze.h5 ;; silver) echo silver.h5 ;; gold) echo gold.h5 ;;
+  train) echo model.h5 ;; esac; }
+stage_args() {  # stage raw lake
+  if [[ $1 == bronze ]]; then echo "--input $2 --lake $3"; else echo "--lake $3"; fi
+}
+# The layer the stage reads (none for bronze).
+input_layer_of() { case $1 in silver) echo bronze.h5 ;; gold) echo silver.h5 ;;
+  train) echo gold.h5 ;; esac; }
+
+# run_stage STAGE RAW LAKE LOG [SECONDS]: runs the stage at 2 ranks in the
+# foreground; sets rc and elapsed.
+run_stage() {
+  local start=$SECONDS
+  # shellcheck disable=SC2046
+  timeout -k 5 "${5:-120}" "$mpiexec" -n "${RANKS:-2}" "$adlake" "$1" $(stage_args "$1" "$2" "$3") \
+    >"$4" 2>&1
+  rc=$?
+  elapsed=$((SECONDS - start))
+}
+
+# Builds a valid RAW of N requests and runs the stages before STAGE on it.
+prepare_lake() {  # raw lake n_requests [up_to_stage]
+  "$python" "$cases_py" big "$1" "$3"
+  local s
+  for s in "${stages[@]}"; do
+    [[ -n ${4:-} && $s == "$4" ]] && break
+    run_stage "$s" "$1" "$2" "$work/prepare-$s.log"
+    if ((rc != 0)); then
+      echo "cannot prepare the lake: $s failed:"; tail -20 "$work/prepare-$s.log"; exit 1
+    fi
+  done
+}
+
+# Checksums of the published layers, to show they are untouched.
+layer_sums() { (cd "$1" && sha256sum -- *.h5 2>/dev/null | sort); }
+
+# Every published layer opens with h5py and every dataset reads in full.
+layers_readable() {
+  "$python" - "$1" <<'PY'
+import glob, sys, h5py
+for path in sorted(glob.glob(sys.argv[1] + "/*.h5")):
+    with h5py.File(path, "r") as f:
+        f.visititems(lambda n, o: o[()] if isinstance(o, h5py.Dataset) else None)
+PY
+}
+
+# A crash is a signal, a sanitizer report or an uncaught exception, as
+# opposed to adlake's own error exit.
+crashed() {
+  grep -qE "Segmentation fault|core dumped|Sanitizer|terminate called|Aborted|exited on signal (6|7|8|11)" "$1"
+}
+
+# The error line adlake printed (its message), for the log.
+error_line() { grep -m1 -E "failed:|\[(error|critical)\]" "$1" | cut -c1-300; }
