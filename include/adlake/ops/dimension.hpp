@@ -68,7 +68,7 @@ template <class Row>
 Dimension<Row> build_dimension(const Comm& comm, std::span<const Sourced<Row>> valid) {
   Dimension<Row> dim;
   dim.ranges = sample_key_ranges(comm, valid);
-  const auto owned = exchange(
+  const auto owned = adlake::exchange(
       comm, split_by_owner(valid, comm.size(), [&](const Sourced<Row>& r) {
         return dim.ranges.owner(dimension_key(r.row));
       }));

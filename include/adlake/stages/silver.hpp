@@ -1,0 +1,26 @@
+#pragma once
+// The silver stage (CONTRACT 2, 2.4, 5; issue 4): LAKE/bronze.h5 cleaned,
+// deduplicated and joined into LAKE/silver.h5, the same datasets whatever the
+// number of ranks and the dimension join strategy.
+#include <cstdint>
+#include <string>
+
+#include "adlake/core/context.hpp"
+#include "adlake/ops/dimension.hpp"
+
+namespace adlake {
+
+struct SilverOptions {
+  std::string lake;  // reads LAKE/bronze.h5, publishes LAKE/silver.h5
+  // A deduplicated dimension smaller than this is broadcast to every rank;
+  // a larger one is joined by shuffling the facts' keys to its ranks.
+  std::int64_t broadcast_threshold_bytes = std::int64_t{64} << 20;
+  ops::JoinStrategy dimension_join = ops::JoinStrategy::kAuto;  // force one path
+  double progress_seconds = 5.0;
+};
+
+// Collective. Throws CollectiveError on every rank, leaving no silver.h5
+// behind (nor replacing an older one), when bronze.h5 is missing or bad.
+void run_silver(Context& ctx, const SilverOptions& options);
+
+}  // namespace adlake

@@ -1,0 +1,198 @@
+#include "adlake/stages/silver.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "adlake/core/error.hpp"
+#include "adlake/core/summary.hpp"
+#include "adlake/h5/layer_file.hpp"
+#include "adlake/h5/table_io.hpp"
+#include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
+#include "adlake/ops/dimension_tables.hpp"
+#include "adlake/stages/silver_funnel.hpp"
+#include "adlake/stages/silver_rejects.hpp"
+
+namespace adlake {
+
+namespace {
+
+using silver::EntityStats;
+
+constexpr const char* kFiles = "/_files";
+
+// Every bronze table silver reads, checked before anything is read.
+void check_bronze(const std::string& path, const SilverOptions& options) {
+  if (options.broadcast_threshold_bytes < 0) {
+    throw UsageError("--broadcast-threshold must not be negative");
+  }
+  if (!std::filesystem::exists(path)) {
+    throw IoError("no bronze layer at " + path + " (run `adlake bronze` first)");
+  }
+  const h5::File file = h5::File::open_read(path);
+  for (const char* table : {"/requests", "/impressions", "/clicks", "/user_profiles",
+                            "/campaigns", "/app_metadata", kFiles}) {
+    if (!h5::table_exists(file, table)) throw DataError(path + " has no table " + table);
+  }
+}
+
+template <class Clean>
+void count_inputs(std::vector<EntityStats>& stats, const silver::EntityShare<Clean>& share) {
+  auto& s = silver::find_stats(stats, silver::Entity<Clean>::name);
+  s.rows_in += share.rows();
+  s.count_rejects(share.rejects);
+}
+
+h5::TableMeta table_meta(const SilverOptions& options, std::vector<std::string> sources,
+                         nlohmann::json stats, std::string description) {
+  h5::TableMeta meta;
+  meta.stage = "silver";
+  meta.sources = std::move(sources);
+  meta.params = {{"broadcast_threshold_bytes", options.broadcast_threshold_bytes},
+                 {"dimension_join", std::string(ops::label(options.dimension_join))}};
+  meta.stats = std::move(stats);
+  meta.description = std::move(description);
+  return meta;
+}
+
+std::string bronze_source(std::string_view entity) {
+  return "bronze.h5:/" + std::string(entity);
+}
+
+// bronze's /_files, so silver's rejects can name their files. Rank 0 holds it.
+Table files_table(const h5::File& bronze, const Comm& comm) {
+  const std::int64_t n = h5::table_rows(bronze, kFiles);
+  return h5::read_table(bronze, kFiles, 0, comm.is_root() ? n : 0);
+}
+
+}  // namespace
+
+void run_silver(Context& ctx, const SilverOptions& options) {
+  const Comm& comm = ctx.comm;
+  Stopwatch clock;
+  const std::string bronze_path = (std::filesystem::path(options.lake) / "bronze.h5").string();
+  collective_try(comm, [&] {
+    if (ctx.is_root()) check_bronze(bronze_path, options);
+  });
+  ProgressClock progress(options.progress_seconds);
+  auto step_done = [&](std::string_view what) {
+    const double seconds = clock.seconds();
+    if (ctx.is_root()) spdlog::info("silver: {} ({:.2f} s)", what, seconds);
+  };
+
+  auto bronze = std::make_unique<h5::File>(h5::File::open_parallel(bronze_path, comm));
+  const auto file_order = silver::read_file_order(*bronze);
+  std::vector<EntityStats> stats = silver::empty_stats();
+  silver::Shares shares;
+  shares.requests = silver::read_entity<clean::CleanRequest>(*bronze, comm, file_order);
+  shares.impressions = silver::read_entity<clean::CleanImpression>(*bronze, comm, file_order);
+  shares.clicks = silver::read_entity<clean::CleanClick>(*bronze, comm, file_order);
+  shares.users = silver::read_entity<clean::CleanUser>(*bronze, comm, file_order);
+  shares.campaigns = silver::read_entity<clean::CleanCampaign>(*bronze, comm, file_order);
+  shares.apps = silver::read_entity<clean::CleanApp>(*bronze, comm, file_order);
+  const Table files = files_table(*bronze, comm);
+  bronze.reset();
+  count_inputs(stats, shares.requests);
+  count_inputs(stats, shares.impressions);
+  count_inputs(stats, shares.clicks);
+  count_inputs(stats, shares.users);
+  count_inputs(stats, shares.campaigns);
+  count_inputs(stats, shares.apps);
+  // Only referential checks add rejects to impressions and clicks: the other
+  // entities' rejects tables are ready, and their bronze rows can go.
+  Table request_rejects = silver::reject_table(shares.requests);
+  Table user_rejects = silver::reject_table(shares.users);
+  Table campaign_rejects = silver::reject_table(shares.campaigns);
+  Table app_rejects = silver::reject_table(shares.apps);
+  silver::release_bronze(shares.requests);
+  silver::release_bronze(shares.users);
+  silver::release_bronze(shares.campaigns);
+  silver::release_bronze(shares.apps);
+  step_done("bronze read and validated");
+
+  silver::Outputs out = silver::build_silver(comm, shares, options, stats, step_done);
+  silver::return_rejects(comm, out.impression_rejects, shares.impressions);
+  silver::return_rejects(comm, out.click_rejects, shares.clicks);
+  Table impression_rejects = silver::reject_table(shares.impressions);
+  Table click_rejects = silver::reject_table(shares.clicks);
+  silver::release_bronze(shares.impressions);
+  silver::release_bronze(shares.clicks);
+  silver::sum_over_ranks(comm, stats);  // and checks bronze rows = rejects + duplicates + kept
+  const std::int64_t fact_rows = allreduce_sum<std::int64_t>(comm, static_cast<std::int64_t>(out.fact.rows()));
+  step_done("rejects returned to their readers");
+
+  {
+    h5::LayerFile layer(options.lake, "silver.h5", comm);
+    h5::File& file = layer.file();
+    auto stats_of = [&](std::initializer_list<std::string_view> entities) {
+      return silver::stats_json(stats, entities);
+    };
+    h5::write_table(
+        file, "/fact_ad_funnel", out.fact,
+        table_meta(options,
+                   {bronze_source("requests"), bronze_source("impressions"),
+                    bronze_source("clicks"), bronze_source("user_profiles"),
+                    bronze_source("campaigns"), bronze_source("app_metadata")},
+                   stats_of({"requests", "impressions", "clicks"}),
+                   "one row per kept request, ascending by id_md5, with its kept impression, "
+                   "campaign, click group, user profile and app (CONTRACT 2.4)"),
+        comm);
+    out.fact = Table();
+    h5::write_table(file, "/users", ops::users_table(out.users),
+                    table_meta(options, {bronze_source("user_profiles")},
+                               stats_of({"user_profiles"}),
+                               "kept user profiles, one per user_id, ascending by user_id"),
+                    comm);
+    h5::write_table(file, "/campaigns", ops::campaigns_table(out.campaigns),
+                    table_meta(options, {bronze_source("campaigns")}, stats_of({"campaigns"}),
+                               "kept campaigns, one per campaign_id, ascending by campaign_id"),
+                    comm);
+    h5::write_table(file, "/apps", ops::apps_table(out.apps),
+                    table_meta(options, {bronze_source("app_metadata")},
+                               stats_of({"app_metadata"}),
+                               "kept apps, one per app_id, ascending by app_id"),
+                    comm);
+    const std::pair<std::string_view, const Table*> rejects[] = {
+        {"requests", &request_rejects}, {"impressions", &impression_rejects},
+        {"clicks", &click_rejects},     {"user_profiles", &user_rejects},
+        {"campaigns", &campaign_rejects}, {"app_metadata", &app_rejects}};
+    for (const auto& [entity, table] : rejects) {
+      h5::write_table(file, "/_rejects/" + std::string(entity), *table,
+                      table_meta(options, {bronze_source(entity)}, stats_of({entity}),
+                                 "rows of bronze " + std::string(entity) +
+                                     " rejected by silver, in input order: _file indexes "
+                                     "/_files, _line is the line in that file; bronze values "
+                                     "except ip"),
+                      comm);
+    }
+    h5::write_table(file, kFiles, files,
+                    table_meta(options, {"bronze.h5:/_files"}, nlohmann::json::object(),
+                               "bronze's input files, which the rejects' _file indexes"),
+                    comm);
+    h5::write_run_attributes(file, comm);
+    layer.publish();
+    step_done("silver.h5 written");
+  }
+
+  StageReport report{"silver"};
+  std::int64_t dimension_rows = 0;
+  for (const auto& s : stats) {
+    report.rows_in += s.rows_in;
+    report.rejects += s.reject_total();
+    if (s.entity == "user_profiles" || s.entity == "campaigns" || s.entity == "app_metadata") {
+      dimension_rows += s.rows_out;
+    }
+  }
+  report.rows_out = fact_rows + dimension_rows;
+  if (ctx.is_root()) {
+    spdlog::info("silver: wrote {}/silver.h5: {} fact rows; joins: users {}, campaigns {}, apps {}\n{}",
+                 options.lake, fact_rows, ops::label(out.users_join),
+                 ops::label(out.campaigns_join), ops::label(out.apps_join),
+                 silver::format_stats(stats));
+  }
+  record_stage(ctx, report, clock.seconds());
+}
+
+}  // namespace adlake
