@@ -17,3 +17,5 @@ echo
 echo "Raw logs:  $out/raw"
 run bronze --input "$out/raw" --lake "$out/lake"
 echo "Bronze:    $out/lake/bronze.h5"
+run silver --lake "$out/lake"
+echo "Silver:    $out/lake/silver.h5"
