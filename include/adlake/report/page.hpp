@@ -1,0 +1,18 @@
+#pragma once
+// report.html as a whole (issue 8): one self-contained page, inline CSS and
+// SVG, no script, nothing fetched from anywhere; readable on a laptop screen
+// and printable.
+#include <string>
+
+#include "adlake/report/lake.hpp"
+
+namespace adlake::report {
+
+struct PageInfo {
+  std::string generated_at;  // UTC, ISO 8601
+  std::string command;       // how the report was made, e.g. "adlake report --lake out/lake"
+};
+
+std::string render_page(Lake& lake, const PageInfo& info);
+
+}  // namespace adlake::report

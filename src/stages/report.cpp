@@ -1,0 +1,76 @@
+#include "adlake/stages/report.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "adlake/core/error.hpp"
+#include "adlake/core/summary.hpp"
+#include "adlake/mpi/error_agreement.hpp"
+#include "adlake/report/page.hpp"
+
+namespace adlake {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+void write_atomically(const fs::path& path, const std::string& text) {
+  const fs::path temp = path.string() + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw IoError("cannot create " + temp.string());
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      throw IoError("cannot write " + temp.string() + " (disk full?)");
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec)
+    throw IoError("cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message());
+}
+
+}  // namespace
+
+void run_report(Context& ctx, const ReportOptions& options) {
+  Stopwatch watch;
+  const fs::path out =
+      options.out.empty() ? fs::path(options.lake) / "report.html" : fs::path(options.out);
+  size_t bytes = 0;
+  collective_try(ctx.comm, [&] {
+    if (!ctx.is_root()) return;
+    if (!fs::is_directory(options.lake)) {
+      throw UsageError("--lake " + options.lake + " is not a folder");
+    }
+    report::Lake lake(options.lake);
+    const std::string command = "adlake report --lake " + options.lake +
+                                (options.out.empty() ? "" : " --out " + options.out);
+    const std::string html = report::render_page(lake, {utc_now(), command});
+    write_atomically(out, html);
+    bytes = html.size();
+  });
+  StageReport summary;
+  summary.stage = "report";
+  summary.rows_out = 1;
+  summary.megabytes = static_cast<double>(bytes) / 1e6;
+  record_stage(ctx, summary, watch.seconds());
+  if (ctx.is_root()) spdlog::info("report: {} ({:.0f} kB)", out.string(), bytes / 1e3);
+}
+
+}  // namespace adlake
