@@ -63,16 +63,15 @@ FeatureBinning categorical_binning(std::string name, std::vector<std::string> ca
   return b;
 }
 
+FeatureBinning fit_binning(const RawFeature& c, int max_bins) {
+  if (c.kind == FeatureKind::Numeric) return fit_numeric_binning(c.name, c.values, max_bins);
+  return categorical_binning(c.name, c.categories);
+}
+
 std::vector<FeatureBinning> fit_binnings(const std::vector<RawFeature>& columns, int max_bins) {
   std::vector<FeatureBinning> out;
   out.reserve(columns.size());
-  for (const RawFeature& c : columns) {
-    if (c.kind == FeatureKind::Numeric) {
-      out.push_back(fit_numeric_binning(c.name, c.values, max_bins));
-    } else {
-      out.push_back(categorical_binning(c.name, c.categories));
-    }
-  }
+  for (const RawFeature& c : columns) out.push_back(fit_binning(c, max_bins));
   return out;
 }
 
@@ -93,6 +92,26 @@ std::vector<uint8_t> category_translation(const RawFeature& c, const FeatureBinn
 
 }  // namespace
 
+void bin_column(const RawFeature& c, const FeatureBinning& b, size_t f, BinnedMatrix& m) {
+  if (c.name != b.name || c.kind != b.kind) {
+    throw DataError("feature " + std::to_string(f) + " is " + c.name + ", the model expects " +
+                    b.name + " of the same kind");
+  }
+  if (c.size() != m.rows) {
+    throw DataError("feature " + c.name + " has " + std::to_string(c.size()) + " rows, not " +
+                    std::to_string(m.rows));
+  }
+  if (c.kind == FeatureKind::Numeric) {
+    for (size_t r = 0; r < m.rows; ++r) {
+      if (std::isnan(c.values[r])) throw DataError("feature " + c.name + ": NaN value");
+      m.bins[r * m.features + f] = b.bin_of(c.values[r]);
+    }
+  } else {
+    const std::vector<uint8_t> table = category_translation(c, b);
+    for (size_t r = 0; r < m.rows; ++r) m.bins[r * m.features + f] = table[c.codes[r]];
+  }
+}
+
 BinnedMatrix bin_features(const std::vector<RawFeature>& columns,
                           const std::vector<FeatureBinning>& binnings) {
   if (columns.size() != binnings.size()) {
@@ -103,27 +122,7 @@ BinnedMatrix bin_features(const std::vector<RawFeature>& columns,
   m.features = columns.size();
   m.rows = columns.empty() ? 0 : columns[0].size();
   m.bins.resize(m.rows * m.features);
-  for (size_t f = 0; f < columns.size(); ++f) {
-    const RawFeature& c = columns[f];
-    const FeatureBinning& b = binnings[f];
-    if (c.name != b.name || c.kind != b.kind) {
-      throw DataError("feature " + std::to_string(f) + " is " + c.name + ", the model expects " +
-                      b.name + " of the same kind");
-    }
-    if (c.size() != m.rows) {
-      throw DataError("feature " + c.name + " has " + std::to_string(c.size()) + " rows, not " +
-                      std::to_string(m.rows));
-    }
-    if (c.kind == FeatureKind::Numeric) {
-      for (size_t r = 0; r < m.rows; ++r) {
-        if (std::isnan(c.values[r])) throw DataError("feature " + c.name + ": NaN value");
-        m.bins[r * m.features + f] = b.bin_of(c.values[r]);
-      }
-    } else {
-      const std::vector<uint8_t> table = category_translation(c, b);
-      for (size_t r = 0; r < m.rows; ++r) m.bins[r * m.features + f] = table[c.codes[r]];
-    }
-  }
+  for (size_t f = 0; f < columns.size(); ++f) bin_column(columns[f], binnings[f], f, m);
   return m;
 }
 

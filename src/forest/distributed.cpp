@@ -11,8 +11,8 @@ namespace boost::serialization {
 
 template <class Archive>
 void serialize(Archive& ar, adlake::forest::Tree& t, const unsigned int /*version*/) {
-  ar & t.feature & t.threshold & t.category_set & t.sets & t.left & t.right & t.n_neg & t.n_pos &
-      t.score & t.pctr & t.gain;
+  ar& t.feature& t.threshold& t.category_set& t.sets& t.left& t.right& t.n_neg& t.n_pos& t.score& t
+      .pctr& t.gain;
 }
 
 }  // namespace boost::serialization

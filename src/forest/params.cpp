@@ -14,6 +14,7 @@ void ForestParams::validate() const {
   if (!(max_samples > 0.0 && max_samples <= 1.0)) {
     throw UsageError("max_samples must be a fraction in (0, 1]");
   }
+  if (!(leaf_shrinkage >= 0)) throw UsageError("leaf_shrinkage must be 0 or positive");
   features_per_node(1);  // throws on an unreadable max_features
 }
 
@@ -53,7 +54,8 @@ nlohmann::json to_json(const ForestParams& p) {
           {"class_weight", to_string(p.class_weight)},
           {"bootstrap", p.bootstrap},
           {"max_samples", p.max_samples},
-          {"seed", p.seed}};
+          {"seed", p.seed},
+          {"leaf_shrinkage", p.leaf_shrinkage}};
 }
 
 ForestParams params_from_json(const nlohmann::json& j) {
@@ -67,6 +69,7 @@ ForestParams params_from_json(const nlohmann::json& j) {
     p.bootstrap = j.at("bootstrap").get<bool>();
     p.max_samples = j.at("max_samples").get<double>();
     p.seed = j.at("seed").get<uint64_t>();
+    p.leaf_shrinkage = j.value("leaf_shrinkage", 0.0);
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(std::string("forest parameters: ") + e.what());
   }

@@ -65,6 +65,7 @@ class TreeGrower {
       stack_.pop_back();
       process(tree, std::move(task));
     }
+    shrink(tree);
     return tree;
   }
 
@@ -99,6 +100,25 @@ class TreeGrower {
     tree.score[node] = wn + wp > 0 ? wp / (wn + wp) : 0.0;
     tree.pctr[node] =
         neg + pos > 0 ? static_cast<double>(pos) / static_cast<double>(neg + pos) : 0.0;
+  }
+
+  // Hierarchical shrinkage (Agarwal et al., ICML 2022): each step down the
+  // tree moves the value by the child's change in rate damped by
+  // 1 + lambda / n(parent), so small nodes' noisy rates count for less. Children
+  // have larger indices than their parent, so one forward pass does it.
+  void shrink(Tree& tree) const {
+    const double lambda = params_.leaf_shrinkage;
+    if (lambda <= 0) return;
+    std::vector<double> raw_score = tree.score, raw_pctr = tree.pctr;
+    for (size_t i = 0; i < tree.size(); ++i) {
+      if (tree.feature[i] < 0) continue;
+      const double n = static_cast<double>(tree.n_neg[i]) + tree.n_pos[i];
+      const double damp = 1.0 / (1.0 + lambda / n);
+      for (const int32_t c : {tree.left[i], tree.right[i]}) {
+        tree.score[c] = tree.score[i] + (raw_score[c] - raw_score[i]) * damp;
+        tree.pctr[c] = tree.pctr[i] + (raw_pctr[c] - raw_pctr[i]) * damp;
+      }
+    }
   }
 
   // Tries features in a random order until mtry non-constant ones were scanned,

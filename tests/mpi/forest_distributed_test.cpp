@@ -21,10 +21,9 @@ namespace fs = std::filesystem;
 namespace {
 
 bool same_tree(const Tree& a, const Tree& b) {
-  return a.feature == b.feature && a.threshold == b.threshold &&
-         a.category_set == b.category_set && a.sets == b.sets && a.left == b.left &&
-         a.right == b.right && a.n_neg == b.n_neg && a.n_pos == b.n_pos && a.score == b.score &&
-         a.pctr == b.pctr && a.gain == b.gain;
+  return a.feature == b.feature && a.threshold == b.threshold && a.category_set == b.category_set &&
+         a.sets == b.sets && a.left == b.left && a.right == b.right && a.n_neg == b.n_neg &&
+         a.n_pos == b.n_pos && a.score == b.score && a.pctr == b.pctr && a.gain == b.gain;
 }
 
 bool same_forest(const Forest& a, const Forest& b) {
@@ -57,7 +56,8 @@ TEST_CASE("distributed forest equals the serial one; the model file round-trips"
 
   std::string path;
   if (comm.is_root()) {
-    path = (fs::temp_directory_path() / ("adlake-model-" + std::to_string(getpid()) + ".h5")).string();
+    path =
+        (fs::temp_directory_path() / ("adlake-model-" + std::to_string(getpid()) + ".h5")).string();
   }
   broadcast(comm, path);
   ModelExtras extras;

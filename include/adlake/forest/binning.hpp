@@ -58,9 +58,15 @@ struct RawFeature {
   size_t size() const { return kind == FeatureKind::Numeric ? values.size() : codes.size(); }
 };
 
+// Fits the binning of one feature on its column.
+FeatureBinning fit_binning(const RawFeature& column, int max_bins = kMaxBins);
+
 // Fits the binning of every feature on these columns.
 std::vector<FeatureBinning> fit_binnings(const std::vector<RawFeature>& columns,
                                          int max_bins = kMaxBins);
+
+// Bins one column into feature f of m (m.rows rows, m.bins sized already).
+void bin_column(const RawFeature& column, const FeatureBinning& binning, size_t f, BinnedMatrix& m);
 
 // Bins the columns with a fitted binning. Categorical columns are matched by
 // category name, so a table whose enum lists its labels in another order bins

@@ -20,6 +20,15 @@ struct PermutationImportance {
   std::vector<double> std;   // and its standard deviation over the repeats
 };
 
+// The AUC drops of one feature over n_repeats shuffles (each drawn from
+// (seed, feature, repeat)), against the unshuffled baseline AUC.
+std::vector<double> permutation_drops(const Forest& forest, const BinnedMatrix& x,
+                                      std::span<const uint8_t> labels, double baseline_auc,
+                                      size_t feature, int n_repeats, uint64_t seed);
+
+// Mean and population standard deviation.
+std::pair<double, double> mean_and_std(const std::vector<double>& values);
+
 // Shuffles one feature's column at a time (n_repeats times, each shuffle drawn
 // from (seed, feature, repeat)) and measures the drop of the score's ROC-AUC,
 // as scikit-learn's permutation_importance with scoring="roc_auc".

@@ -22,6 +22,9 @@ struct ForestParams {
   bool bootstrap = true;
   double max_samples = 1.0;  // bootstrap draws as a fraction of the rows, in (0, 1]
   uint64_t seed = 42;
+  // Hierarchical shrinkage of node values toward their parents', in draws
+  // (0: none). Not a scikit-learn parameter.
+  double leaf_shrinkage = 0;
 
   void validate() const;                        // throws UsageError
   int features_per_node(int n_features) const;  // resolved max_features, >= 1

@@ -1,0 +1,64 @@
+#pragma once
+// From gold /features rows to the forest's raw feature columns: which columns
+// are features, which of them are categorical, and the same extraction for
+// training, evaluation and scoring.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "adlake/forest/binning.hpp"
+#include "adlake/h5/column.hpp"
+#include "adlake/mpi/comm.hpp"
+
+namespace adlake {
+
+inline constexpr const char* kFeaturesTable = "/features";
+inline constexpr const char* kLabelColumn = "is_click";
+inline constexpr const char* kSplitColumn = "split";
+inline constexpr const char* kIdColumn = "id_md5";
+
+// Integer columns that are categories, not quantities: a day's hours and a
+// week's days have no order a click rate follows (the rate cycles), and the
+// flags are two-valued. Enum columns are always categorical.
+const std::vector<std::string>& default_categorical_integers();
+
+struct FeatureSpec {
+  std::string name;
+  forest::FeatureKind kind;
+};
+
+// Every column of the table except id_md5, split and is_click, in table
+// order: enums and the named integer columns categorical, other numbers
+// numeric. Throws DataError on a string column or a missing label/split.
+std::vector<FeatureSpec> feature_specs(const Table& features,
+                                       const std::vector<std::string>& categorical_integers,
+                                       const std::string& where);
+
+// The rows `rows` of one column as a raw feature. A categorical integer
+// column's categories are its values as decimal text ("0".."23"), so they
+// match by name between tables.
+forest::RawFeature extract_feature(const Table& table, const FeatureSpec& spec,
+                                   std::span<const uint32_t> rows);
+
+// The given rows binned with a fitted binning (a model's features, by name).
+forest::BinnedMatrix bin_rows(const Table& table,
+                              const std::vector<forest::FeatureBinning>& binnings,
+                              std::span<const uint32_t> rows, const std::string& where);
+
+// All row indices of a table: 0 .. rows-1.
+std::vector<uint32_t> all_rows(const Table& table);
+
+// This rank's even share of LAKE/gold.h5 /features (collective; agreed
+// errors when the file or table is missing).
+Table read_features_share(const Comm& comm, const std::string& gold_path, int64_t* first_row);
+
+// Rows of the table whose split is `label` ("train" or "test").
+std::vector<uint32_t> rows_of_split(const Table& table, const std::string& label);
+
+// Collective: the given rows of the named columns on every rank, concatenated
+// in rank order (so in table order when each rank holds a contiguous share).
+Table allgather_rows(const Comm& comm, const Table& table, const std::vector<std::string>& columns,
+                     std::span<const uint32_t> rows);
+
+}  // namespace adlake

@@ -1,0 +1,31 @@
+#pragma once
+// The train stage (CONTRACT 4; issue 6): a random forest for is_click on the
+// train split of LAKE/gold.h5 /features, evaluated on the test split;
+// LAKE/model.h5 and LAKE/metrics.json.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "adlake/core/context.hpp"
+#include "adlake/forest/params.hpp"
+
+namespace adlake {
+
+struct TrainOptions {
+  std::string lake;   // reads gold.h5, writes model.h5 and metrics.json there
+  std::string truth;  // RAW, RAW/_truth or the click_prob folder; empty: from bronze.h5's input
+  forest::ForestParams forest;
+  std::vector<std::string> categorical_integers;  // empty: default_categorical_integers()
+  int64_t permutation_rows = 20000;               // test rows for permutation importance (0: none)
+  int permutation_repeats = 3;
+  double memory_limit_gb = 0;  // per rank; 0: MemAvailable shared by this node's ranks
+};
+
+// Collective. Every rank reads its share of /features and all ranks then hold
+// the whole binned training set; tree t is grown by rank t mod P, and every
+// rank gets every tree. Each rank scores its own test rows; rank 0 evaluates
+// and writes metrics.json; model.h5 is written collectively and published
+// atomically. Same model and metrics for any number of ranks and threads.
+void run_train(Context& ctx, const TrainOptions& options);
+
+}  // namespace adlake

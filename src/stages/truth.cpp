@@ -1,0 +1,107 @@
+#include "adlake/stages/truth.hpp"
+
+#include <fast_float/fast_float.h>
+
+#include <filesystem>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
+
+#include "adlake/core/error.hpp"
+#include "adlake/csv/input_files.hpp"
+#include "adlake/csv/line_reader.hpp"
+#include "adlake/h5/file.hpp"
+#include "adlake/h5/table_io.hpp"
+
+namespace adlake {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kTruthSub = "_truth/click_prob";
+
+std::string truth_under(const fs::path& dir) {
+  for (const fs::path& candidate : {dir / kTruthSub, dir / "click_prob", dir}) {
+    if (fs::is_directory(candidate) && candidate.filename() == "click_prob") return candidate;
+  }
+  return {};
+}
+
+// RAW as bronze recorded it, when bronze.h5 is there and says.
+std::string raw_of_lake(const std::string& lake) {
+  const fs::path bronze = fs::path(lake) / "bronze.h5";
+  if (!fs::exists(bronze)) return {};
+  try {
+    const h5::File file = h5::File::open_read(bronze.string());
+    for (const std::string& table : h5::list_tables(file)) {
+      const auto params = h5::read_table_meta(file, table).params;
+      if (params.contains("input") && params["input"].is_string()) return params["input"];
+    }
+  } catch (const Error&) {
+    // An unreadable bronze.h5 only means no truth is found this way.
+  }
+  return {};
+}
+
+double parse_probability(std::string_view text, const std::string& where) {
+  double v = 0;
+  const auto r = fast_float::from_chars(text.data(), text.data() + text.size(), v);
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size()) {
+    throw DataError(where + ": '" + std::string(text) + "' is not a probability");
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string find_truth_dir(const std::string& lake, const std::string& explicit_dir) {
+  if (!explicit_dir.empty()) {
+    const std::string dir = truth_under(explicit_dir);
+    if (dir.empty()) {
+      throw UsageError("--truth " + explicit_dir + ": no " + kTruthSub + " folder there");
+    }
+    return dir;
+  }
+  const std::string raw = raw_of_lake(lake);
+  return raw.empty() ? std::string() : truth_under(raw);
+}
+
+TruthProbabilities read_truth(const std::string& truth_dir, const std::vector<std::string>& ids) {
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], i);
+  TruthProbabilities t;
+  t.p_click.assign(ids.size(), std::numeric_limits<double>::quiet_NaN());
+  t.p_click_features = t.p_click;
+  const fs::path dir(truth_dir);
+  for (const csv::InputFile& f : csv::list_entity_files(dir.parent_path().string(), "click_prob")) {
+    const std::string path = (dir.parent_path() / f.path).string();
+    csv::RangeLineReader reader(path, f.bytes, 0, f.bytes);
+    std::string_view line;
+    int64_t line_no = 0;
+    while (reader.next(line)) {
+      const std::string where = path + " line " + std::to_string(++line_no);
+      if (line_no == 1) {
+        if (line.rfind("id_md5,p_click,p_click_features", 0) != 0) {
+          throw DataError(where + ": the header is not id_md5,p_click,p_click_features");
+        }
+        continue;
+      }
+      if (line.empty()) continue;
+      const size_t a = line.find(','), b = line.find(',', a + 1);
+      if (a == std::string_view::npos || b == std::string_view::npos) {
+        throw DataError(where + ": expected id_md5,p_click,p_click_features");
+      }
+      const auto it = index.find(line.substr(0, a));
+      if (it == index.end()) continue;
+      t.p_click[it->second] = parse_probability(line.substr(a + 1, b - a - 1), where);
+      t.p_click_features[it->second] = parse_probability(line.substr(b + 1), where);
+      ++t.found;
+    }
+  }
+  return t;
+}
+
+}  // namespace adlake
