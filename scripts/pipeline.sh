@@ -19,3 +19,6 @@ run bronze --input "$out/raw" --lake "$out/lake"
 echo "Bronze:    $out/lake/bronze.h5"
 run silver --lake "$out/lake"
 echo "Silver:    $out/lake/silver.h5"
+# The last stage: it reads whatever layers exist.
+run report --lake "$out/lake"
+echo "Report:    $out/lake/report.html"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# examples/lake.py on a generated lake (generate, bronze, silver, gold at 2
+# ranks), with Debian's /usr/bin/python3, python3-h5py and python3-pandas: every
+# table of every layer opens as a DataFrame of the right length with strings and
+# enum labels decoded, and the two figures it recomputes from silver's fact table
+# equal gold.h5's /revenue_by_state and /hourly_performance.
+set -euo pipefail
+: "${ADLAKE:?}" "${ADLAKE_SRC:?}"
+MPIEXEC=${MPIEXEC:-mpirun}
+source "$ADLAKE_SRC/scripts/mpi_env.sh"
+if ! /usr/bin/python3 -c 'import h5py, pandas' 2>/dev/null; then
+  echo "SKIP: python3-h5py or python3-pandas missing (apt-get install -y python3-h5py python3-pandas)"
+  exit 77
+fi
+for job in generate bronze silver gold; do
+  if ! "$ADLAKE" --help 2>/dev/null | grep -qE "^  $job "; then
+    echo "SKIP: the $job job is not in this build yet"; exit 77
+  fi
+done
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+run() { "$MPIEXEC" --oversubscribe -n 2 "$ADLAKE" --log-level warn "$@"; }
+run generate --out "$tmp/raw" --requests 20000 --seed 11
+run bronze --input "$tmp/raw" --lake "$tmp/lake"
+run silver --lake "$tmp/lake"
+run gold --lake "$tmp/lake"
+
+/usr/bin/python3 "$ADLAKE_SRC/examples/lake.py" "$tmp/lake" > "$tmp/out.txt"
+grep -q "Revenue by state" "$tmp/out.txt"
+/usr/bin/python3 "$ADLAKE_SRC/examples/lake.py" "$tmp/lake" --json > "$tmp/figures.json"
+
+/usr/bin/python3 - "$ADLAKE_SRC/examples" "$tmp/lake" "$tmp/figures.json" <<'PY'
+import json, math, sys
+from pathlib import Path
+import h5py
+sys.path.insert(0, sys.argv[1])
+from lake import table, tables
+
+lake, figures = Path(sys.argv[2]), json.load(open(sys.argv[3]))
+
+# Every table of every layer as a DataFrame.
+opened = 0
+for layer in sorted(lake.glob("*.h5")):
+    with h5py.File(layer, "r") as f:
+        for name in tables(layer):
+            df = table(layer, name)
+            assert len(df) == f[name].attrs["rows"], (layer, name)
+            for column in df.columns:
+                kind = f[name][column].dtype
+                if h5py.check_enum_dtype(kind) is not None:
+                    assert str(df[column].dtype) == "category", (name, column)
+                    assert df[column].isna().sum() == 0, (name, column, "code without a label")
+                elif kind.kind == "S":
+                    assert all(isinstance(v, str) for v in df[column].head(50)), (name, column)
+            opened += 1
+assert opened >= 10, opened
+
+def close(a, b):
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15)
+
+gold = table(lake / "gold.h5", "/revenue_by_state").set_index("user_state")
+mine = figures["revenue_by_state"]
+assert set(mine) == {str(s) for s in gold.index}, (sorted(mine), list(gold.index))
+for state, row in gold.iterrows():
+    m = mine[str(state)]
+    for c in ("requests", "impressions", "clicks", "revenue_micros"):
+        assert m[c] == row[c], (state, c, m[c], row[c])
+    assert close(m["ctr"], row["ctr"]), (state, m["ctr"], row["ctr"])
+
+hourly = table(lake / "gold.h5", "/hourly_performance").set_index("hour_of_day")
+mine = figures["ctr_by_hour"]
+assert len(mine) == len(hourly) > 0
+for hour, row in hourly.iterrows():
+    m = mine[str(hour)]
+    assert m["impressions"] == row["impressions"] and m["clicks"] == row["clicks"], hour
+    assert close(m["ctr"], row["ctr"]), (hour, m["ctr"], row["ctr"])
+total = sum(r["revenue_micros"] for r in figures["revenue_by_state"].values())
+print(f"{opened} tables opened; revenue by state ({len(gold)} states, ${total / 1e6:,.2f}) and CTR "
+      f"by hour ({len(hourly)} hours) equal gold.h5")
+PY
