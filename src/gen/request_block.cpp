@@ -197,7 +197,7 @@ class BlockWriter {
       Row bad = r;
       bad.field[kReqId].clear();
       bad.field[kReqTs].clear();
-      append_bad_id(bad.field[kReqId], id, static_cast<int>(noise_.below(kBadIdVariants)));
+      append_bad_id(bad.field[kReqId], std::string_view(id, 32), static_cast<int>(noise_.below(kBadIdVariants)));
       append_invalid_timestamp(bad.field[kReqTs], ts, BadTs::Garbage);
       requests_.write(bad);
     }

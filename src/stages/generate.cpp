@@ -1,0 +1,86 @@
+#include "adlake/stages/generate.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <vector>
+
+#include "adlake/core/summary.hpp"
+#include "adlake/core/timer.hpp"
+#include "adlake/gen/generator.hpp"
+#include "adlake/gen/oracle_auc.hpp"
+#include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
+
+namespace adlake {
+namespace {
+
+double ratio(uint64_t a, uint64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
+
+}  // namespace
+
+void run_generate(Context& ctx, const GenerateOptions& options) {
+  Stopwatch clock;
+  const gen::GenParams params = collective_try(ctx.comm, [&] {
+    if (options.out.empty()) throw UsageError("generate needs --out");
+    return gen::make_gen_params(options.requests, options.seed, options.noise, options.block_size);
+  });
+  collective_try(ctx.comm, [&] {
+    if (ctx.is_root()) gen::prepare_output(options.out);
+  });
+
+  // Tasks are dealt round-robin: rank r takes tasks r, r + P, ... (blocks
+  // cost about the same, so this balances without measuring).
+  const std::vector<gen::Task> tasks = gen::all_tasks(params);
+  std::vector<gen::Task> mine;
+  for (size_t t = static_cast<size_t>(ctx.rank()); t < tasks.size();
+       t += static_cast<size_t>(ctx.size()))
+    mine.push_back(tasks[t]);
+  if (ctx.is_root())
+    spdlog::info("generate: {} requests, {} users, {} apps, {} campaigns, seed {}, noise {}, {} tasks",
+                 params.requests, params.users, params.apps, params.campaigns, params.seed,
+                 params.noise, tasks.size());
+  const gen::GenTotals local = collective_try(
+      ctx.comm, [&] { return gen::run_tasks(params, options.out, mine, ctx.threads); });
+  const double local_seconds = clock.seconds();
+
+  std::vector<unsigned long long> sums = {local.counts.requests, local.counts.impressions,
+                                          local.counts.clicks,   local.counts.installs,
+                                          local.files,           local.lines,
+                                          local.bytes};
+  allreduce_sum_inplace(ctx.comm, sums);
+  std::vector<double> p, pf;
+  std::vector<uint8_t> y;
+  for (const gen::OracleSample& s : local.test_samples) {
+    p.push_back(s.p_click);
+    pf.push_back(s.p_click_features);
+    y.push_back(s.clicked);
+  }
+  p = gatherv(ctx.comm, p);
+  pf = gatherv(ctx.comm, pf);
+  y = gatherv(ctx.comm, y);
+  const double seconds = allreduce_max(ctx.comm, local_seconds);
+
+  if (ctx.is_root()) {
+    const auto [requests, impressions, clicks, installs, files, lines, bytes] =
+        std::array{sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6]};
+    spdlog::info("generate: funnel {} requests, {} impressions (fill {:.3f}), {} clicks (CTR {:.4f}), "
+                 "{} installs ({:.3f} of clicks)",
+                 requests, impressions, ratio(impressions, requests), clicks,
+                 ratio(clicks, impressions), installs, ratio(installs, clicks));
+    const gen::OracleAucs aucs = gen::oracle_aucs(p, pf, y);
+    spdlog::info("generate: test split {} impressions, {} clicked: oracle_auc {:.4f}, "
+                 "feature_oracle_auc {:.4f}",
+                 aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
+    spdlog::info("generate: {} files, {} lines, {:.1f} MB in {:.2f} s: {:.0f} rows/s, {:.1f} MB/s",
+                 files, lines, static_cast<double>(bytes) / 1e6, seconds,
+                 static_cast<double>(lines) / seconds, static_cast<double>(bytes) / 1e6 / seconds);
+  }
+  StageReport report{"generate"};
+  report.rows_in = static_cast<long long>(sums[5]);
+  report.rows_out = static_cast<long long>(sums[5]);
+  report.megabytes = static_cast<double>(sums[6]) / 1e6;
+  record_stage(ctx, report, local_seconds);
+}
+
+}  // namespace adlake
