@@ -7,6 +7,7 @@
 #include "adlake/gen/file_style.hpp"
 #include "adlake/gen/noise_picker.hpp"
 #include "adlake/gen/row_noise.hpp"
+#include "adlake/gen/row_streams.hpp"
 #include "adlake/gen/variants.hpp"
 
 namespace adlake::gen {
@@ -16,8 +17,8 @@ using namespace col;
 
 constexpr std::string_view kAdjectives[] = {"Super", "Happy", "Pocket", "Daily", "Smart",
                                             "Tiny",  "Epic",  "Quick",  "Zen",   "Royal"};
-constexpr std::string_view kNouns[] = {"Puzzle", "News",   "Fitness", "Chef",  "Wallet",
-                                       "Trips",  "Chat",   "Racer",   "Tutor", "Shop"};
+constexpr std::string_view kNouns[] = {"Puzzle", "News", "Fitness", "Chef",  "Wallet",
+                                       "Trips",  "Chat", "Racer",   "Tutor", "Shop"};
 constexpr std::string_view kSuffixes[] = {"", " Pro", " Lite", " 2", " HD", " Plus"};
 
 std::string app_name(uint64_t index) {
@@ -33,18 +34,11 @@ std::string app_name(uint64_t index) {
   return s;
 }
 
-struct AppState {
-  Rng data;
-  Rng noise;
-  NoisePicker picker;
+struct AppState : RowStreams {
   AppDraw draw;
 
   AppState(const GenParams& p, uint64_t index)
-      : data(p.seed, Stream::App, index),
-        noise(p.seed, Stream::AppNoise, index),
-        picker(noise, p.noise,
-               coverage_index(p.noise, index / p.block_size, index % p.block_size)) {}
-  AppState(const AppState&) = delete;
+      : RowStreams(p, Stream::App, Stream::AppNoise, index) {}
 };
 
 void draw(uint64_t index, Row& row, AppState& s) {
@@ -62,7 +56,8 @@ void draw(uint64_t index, Row& row, AppState& s) {
   const int clean_genre = append_enum(row.field[kAppGenre], category_variants(),
                                       picker.pick(static_cast<int>(category_variants().size())),
                                       kCategories[genre], genre);
-  const double clean_rating = append_rating(row.field[kAppRating], tenths, picker.pick(kRatingVariants));
+  const double clean_rating =
+      append_rating(row.field[kAppRating], tenths, picker.pick(kRatingVariants));
   apply_cosmetic(row, picker, 2.0);
   if (s.draw.has_metadata) {
     s.draw.genre = clean_genre;
@@ -98,7 +93,9 @@ void render_name(Row& row, int column, std::string_view name, int v) {
       return;
     case 4:  // UTF-8
       f.append(name);
-      f.append(" Caf\xC3\xA9 \xC3\x9C" "ber \xE2\x98\x85");
+      f.append(
+          " Caf\xC3\xA9 \xC3\x9C"
+          "ber \xE2\x98\x85");
       return;
     case 5:  // empty: cleaned to `unknown`
       return;
@@ -117,9 +114,7 @@ void append_app_id(std::string& out, uint64_t index) {
 }
 
 uint64_t draw_app_index(const GenParams& params, Rng& rng) {
-  const uint64_t rank = draw_popular(rng, params.apps, 2.5);
-  return static_cast<uint64_t>((static_cast<unsigned __int128>(rank) * params.app_stride) %
-                               params.apps);
+  return draw_popular(rng, params.apps, params.app_stride, 2.5);
 }
 
 AppDraw lookup_app(const GenParams& params, uint64_t index, Row& scratch) {

@@ -8,6 +8,7 @@
 #include "adlake/gen/file_style.hpp"
 #include "adlake/gen/noise_picker.hpp"
 #include "adlake/gen/row_noise.hpp"
+#include "adlake/gen/row_streams.hpp"
 #include "adlake/gen/variants.hpp"
 
 namespace adlake::gen {
@@ -15,10 +16,11 @@ namespace {
 
 using namespace col;
 
-constexpr std::string_view kBrands[] = {"Acme",   "Globex", "Initech", "Umbrella", "Stark",
-                                        "Wayne",  "Wonka",  "Hooli",   "Soylent",  "Tyrell",
-                                        "Cyberdyne", "Vandelay", "Gringotts", "Oscorp", "Duff"};
-constexpr std::string_view kKinds[] = {" Media", " Games", " Labs", " Group", " Digital", " Mobile"};
+constexpr std::string_view kBrands[] = {"Acme",      "Globex",   "Initech",   "Umbrella", "Stark",
+                                        "Wayne",     "Wonka",    "Hooli",     "Soylent",  "Tyrell",
+                                        "Cyberdyne", "Vandelay", "Gringotts", "Oscorp",   "Duff"};
+constexpr std::string_view kKinds[] = {" Media", " Games",   " Labs",
+                                       " Group", " Digital", " Mobile"};
 
 std::string advertiser_name(uint64_t index) {
   std::string s(kBrands[index % std::size(kBrands)]);
@@ -43,18 +45,11 @@ int64_t draw_bid(Rng& rng, int type) {
   return std::max<int64_t>(step, std::llround(usd * 1e6 / step) * step);
 }
 
-struct CampaignState {
-  Rng data;
-  Rng noise;
-  NoisePicker picker;
+struct CampaignState : RowStreams {
   CampaignInfo info;
 
   CampaignState(const GenParams& p, uint64_t index)
-      : data(p.seed, Stream::Campaign, index),
-        noise(p.seed, Stream::CampaignNoise, index),
-        picker(noise, p.noise,
-               coverage_index(p.noise, index / p.block_size, index % p.block_size)) {}
-  CampaignState(const CampaignState&) = delete;
+      : RowStreams(p, Stream::Campaign, Stream::CampaignNoise, index) {}
 };
 
 void draw(const GenParams& params, uint64_t index, Row& row, CampaignState& s) {

@@ -19,15 +19,15 @@ constexpr double kSlotTop = 0.75;     // slot 0; each lower slot loses kSlotStep
 constexpr double kSlotStep = 0.19;
 constexpr double kCampaignType[kCampaignTypeCount] = {0.44, 0.0, -0.56};
 constexpr double kDevice[kDeviceCount] = {0.25, 0.12, -0.31, -0.88};
-constexpr double kCategory[kCategoryCount] = {0.25, -0.30, 0.20, 0.0, 0.05,
-                                              -0.20, 0.15, -0.15, 0.10, -0.25};
+constexpr double kCategory[kCategoryCount] = {0.25,  -0.30, 0.20,  0.0,  0.05,
+                                              -0.20, 0.15,  -0.15, 0.10, -0.25};
 constexpr double kAgeBucket[kAgeBucketCount] = {0.20, 0.25, 0.10, 0.0, -0.15, -0.20, -0.30};
 
 // Weak effects: real, but worth little to a model.
 constexpr double kOsEffect[kOsCount] = {0.0, 0.06, -0.03, 0.03, -0.06};
 constexpr double kOsOther = -0.08;
-constexpr double kGenre[kCategoryCount] = {0.10, -0.05, 0.05, 0.0, 0.05,
-                                           -0.05, 0.10, -0.05, 0.0, -0.05};
+constexpr double kGenre[kCategoryCount] = {0.10,  -0.05, 0.05,  0.0, 0.05,
+                                           -0.05, 0.10,  -0.05, 0.0, -0.05};
 constexpr double kGender[2] = {-0.03, 0.03};
 constexpr double kRegion[4] = {-0.05, -0.02, 0.03, 0.05};
 constexpr double kRatingSlope = 0.08;  // per star around 3.5
@@ -70,11 +70,15 @@ constexpr Cell kDeviceGenre[] = {
     {kCtv, 4, 0.33},      // sports on TV
 };
 
-double cycle(double hour, double peak) { return std::cos(2.0 * M_PI * (hour - peak) / 24.0); }
+double cycle(double hour, double peak) {
+  return std::cos(2.0 * M_PI * (hour - peak) / 24.0);
+}
 
 }  // namespace
 
-double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double sigmoid(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 ClickModel::ClickModel() : quadrature_(40) {}
 

@@ -57,13 +57,27 @@ int draw_weighted(Rng& rng, std::span<const double> weights) {
   return static_cast<int>(weights.size()) - 1;
 }
 
-std::span<const double> interest_weights() { return kInterest; }
-std::span<const double> genre_weights() { return kGenre; }
-std::span<const double> category_weights() { return kCategory; }
-std::span<const double> device_weights() { return kDevice; }
-std::span<const double> os_weights(int device) { return kOsByDevice[device]; }
-std::span<const double> age_bucket_weights() { return kAgeBucket; }
-std::span<const double> campaign_type_weights() { return kCampaignType; }
+std::span<const double> interest_weights() {
+  return kInterest;
+}
+std::span<const double> genre_weights() {
+  return kGenre;
+}
+std::span<const double> category_weights() {
+  return kCategory;
+}
+std::span<const double> device_weights() {
+  return kDevice;
+}
+std::span<const double> os_weights(int device) {
+  return kOsByDevice[device];
+}
+std::span<const double> age_bucket_weights() {
+  return kAgeBucket;
+}
+std::span<const double> campaign_type_weights() {
+  return kCampaignType;
+}
 
 std::span<const double> state_weights() {
   static const StateWeights weights;
@@ -88,9 +102,10 @@ int64_t draw_request_time(Rng& rng, int64_t week_start) {
   return week_start + lo * 3600LL + static_cast<int64_t>(rng.below(3600));
 }
 
-uint64_t draw_popular(Rng& rng, uint64_t n, double exponent) {
-  const auto r = static_cast<uint64_t>(static_cast<double>(n) * std::pow(rng.uniform(), exponent));
-  return r < n ? r : n - 1;
+uint64_t draw_popular(Rng& rng, uint64_t n, uint64_t stride, double exponent) {
+  auto rank = static_cast<uint64_t>(static_cast<double>(n) * std::pow(rng.uniform(), exponent));
+  if (rank >= n) rank = n - 1;
+  return static_cast<uint64_t>(static_cast<unsigned __int128>(rank) * stride % n);
 }
 
 }  // namespace adlake::gen

@@ -3,12 +3,12 @@
 namespace adlake::gen {
 namespace {
 
-constexpr std::string_view kRequests[] = {"id_md5", "ts", "user_id", "app_id", "device_type", "os",
-                                          "ip"};
+constexpr std::string_view kRequests[] = {"id_md5",      "ts", "user_id", "app_id",
+                                          "device_type", "os", "ip"};
 constexpr std::string_view kImpressions[] = {"id_md5", "ts", "campaign_id", "slot", "win_price"};
 constexpr std::string_view kClicks[] = {"id_md5", "ts", "is_install"};
-constexpr std::string_view kUsers[] = {"user_id",  "age",      "gender",
-                                       "state",    "interest", "updated_at"};
+constexpr std::string_view kUsers[] = {"user_id", "age",      "gender",
+                                       "state",   "interest", "updated_at"};
 constexpr std::string_view kCampaigns[] = {"campaign_id", "advertiser", "campaign_type", "category",
                                            "bid"};
 constexpr std::string_view kApps[] = {"app_id", "app_name", "genre", "rating"};

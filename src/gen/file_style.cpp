@@ -27,7 +27,8 @@ FileStyle file_style(const GenParams& params, Entity entity, uint64_t part) {
     if (std::is_sorted(s.order.begin(), s.order.begin() + s.columns))
       std::rotate(s.order.begin(), s.order.begin() + 1, s.order.begin() + s.columns);
   }
-  if (quirk[4]) s.extra_position = static_cast<int>(rng.below(static_cast<uint64_t>(s.columns) + 1));
+  if (quirk[4])
+    s.extra_position = static_cast<int>(rng.below(static_cast<uint64_t>(s.columns) + 1));
   s.odd_header = quirk[5];
   return s;
 }

@@ -3,8 +3,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <exception>
 #include <string>
@@ -48,7 +48,8 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
     }
     done += static_cast<size_t>(n);
   }
-  if (::close(fd) != 0) throw IoError("cannot close " + path.string() + ": " + std::strerror(errno));
+  if (::close(fd) != 0)
+    throw IoError("cannot close " + path.string() + ": " + std::strerror(errno));
 }
 
 void add_file(GenTotals& t, const std::filesystem::path& path, const std::string& bytes) {
@@ -61,7 +62,8 @@ void add_file(GenTotals& t, const std::filesystem::path& path, const std::string
 
 std::vector<Task> all_tasks(const GenParams& params) {
   std::vector<Task> tasks;
-  for (Entity e : {Entity::Requests, Entity::UserProfiles, Entity::Campaigns, Entity::AppMetadata}) {
+  for (Entity e :
+       {Entity::Requests, Entity::UserProfiles, Entity::Campaigns, Entity::AppMetadata}) {
     const uint64_t parts = part_count(rows_of(params, e), params.block_size);
     for (uint64_t p = 0; p < parts; ++p) tasks.push_back({e, p});
   }

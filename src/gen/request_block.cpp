@@ -21,7 +21,7 @@ using namespace col;
 
 constexpr int kBadTsForms = static_cast<int>(BadTs::kCount);
 constexpr int kTsForms = static_cast<int>(TsForm::kCount);
-constexpr double kSlotWeights[10] = {1.0,   0.75,  0.5625, 0.4219, 0.3164,
+constexpr double kSlotWeights[10] = {1.0,    0.75,  0.5625, 0.4219, 0.3164,
                                      0.2373, 0.178, 0.1335, 0.1001, 0.0751};
 
 // A request's id: the MD5 of what makes it unique, as 32 lowercase hex digits.
@@ -104,8 +104,8 @@ class BlockWriter {
     e.ip = d.chance(0.9) ? user.ip24 << 8 | static_cast<uint32_t>(d.between(1, 254))
                          : static_cast<uint32_t>(d.next() >> 32);
     const double hour = static_cast<double>(e.ts % 86400) / 3600.0;
-    const double fill = 0.75 + 0.04 * std::cos(2 * M_PI * (hour - 20) / 24) -
-                        (e.device == kCtv ? 0.05 : 0.0);
+    const double fill =
+        0.75 + 0.04 * std::cos(2 * M_PI * (hour - 20) / 24) - (e.device == kCtv ? 0.05 : 0.0);
     e.filled = d.chance(fill);
     if (!e.filled) return e;
     e.campaign = campaigns_.choose(d, user.true_interest, app.true_genre);
@@ -117,8 +117,8 @@ class BlockWriter {
     e.click_draw = d.uniform();
     e.install_draw = d.uniform();
     // Most clicks come within a minute; a long tail up to most of a day.
-    e.click_delay = std::clamp<int64_t>(std::llround(std::exp(std::log(25.0) + 1.3 * d.normal())),
-                                        1, 86000);
+    e.click_delay =
+        std::clamp<int64_t>(std::llround(std::exp(std::log(25.0) + 1.3 * d.normal())), 1, 86000);
     return e;
   }
 
@@ -174,9 +174,9 @@ class BlockWriter {
     const int device = append_enum(r.field[kReqDevice], device_variants(),
                                    picker.pick(static_cast<int>(device_variants().size())),
                                    kDevices[e.device], e.device);
-    const int os = append_enum(r.field[kReqOs], os_variants(),
-                               picker.pick(static_cast<int>(os_variants().size())), kOses[e.os],
-                               e.os);
+    const int os =
+        append_enum(r.field[kReqOs], os_variants(),
+                    picker.pick(static_cast<int>(os_variants().size())), kOses[e.os], e.os);
     append_ip(r.field[kReqIp], e.ip, picker.pick(kIpVariants));
     apply_cosmetic(r, picker, 2.0);
 
@@ -197,7 +197,8 @@ class BlockWriter {
       Row bad = r;
       bad.field[kReqId].clear();
       bad.field[kReqTs].clear();
-      append_bad_id(bad.field[kReqId], std::string_view(id, 32), static_cast<int>(noise_.below(kBadIdVariants)));
+      append_bad_id(bad.field[kReqId], std::string_view(id, 32),
+                    static_cast<int>(noise_.below(kBadIdVariants)));
       append_invalid_timestamp(bad.field[kReqTs], ts, BadTs::Garbage);
       requests_.write(bad);
     }
@@ -301,7 +302,8 @@ class BlockWriter {
         const int64_t t = std::min(ts + noise_.between(1, 600), e.imp_ts + 86400);
         append_timestamp(fraud.field[kClickTs], t, TsForm::EpochMillis, noise_);
         fraud.field[kClickInstall].clear();
-        append_install(fraud.field[kClickInstall], false, static_cast<int>(noise_.below(kFalsyVariants)));
+        append_install(fraud.field[kClickInstall], false,
+                       static_cast<int>(noise_.below(kFalsyVariants)));
         clicks_.write(fraud);
       }
     }

@@ -24,8 +24,8 @@ CivilTime civil_from_epoch(int64_t seconds) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d, sod / 3600, sod / 60 % 60,
-          sod % 60};
+  return {
+      static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d, sod / 3600, sod / 60 % 60, sod % 60};
 }
 
 namespace {

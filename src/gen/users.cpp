@@ -5,6 +5,7 @@
 #include "adlake/gen/file_style.hpp"
 #include "adlake/gen/noise_picker.hpp"
 #include "adlake/gen/row_noise.hpp"
+#include "adlake/gen/row_streams.hpp"
 #include "adlake/gen/time_format.hpp"
 #include "adlake/gen/variants.hpp"
 
@@ -49,21 +50,12 @@ Attributes render_profile(uint64_t index, const Attributes& a, NoisePicker& pick
   return clean;
 }
 
-// A user's two streams and its noise decisions, in the order every reader
-// of the user replays them.
-struct UserState {
-  Rng data;
-  Rng noise;
-  NoisePicker picker;
+struct UserState : RowStreams {
   UserDraw draw;
   Attributes latest{};
 
   UserState(const GenParams& p, uint64_t index)
-      : data(p.seed, Stream::User, index),
-        noise(p.seed, Stream::UserNoise, index),
-        picker(noise, p.noise,
-               coverage_index(p.noise, index / p.block_size, index % p.block_size)) {}
-  UserState(const UserState&) = delete;
+      : RowStreams(p, Stream::User, Stream::UserNoise, index) {}
 };
 
 void draw(const GenParams& params, uint64_t index, Row& row, UserState& s) {
@@ -92,9 +84,7 @@ void append_user_id(std::string& out, uint64_t index) {
 }
 
 uint64_t draw_user_index(const GenParams& params, Rng& rng) {
-  const uint64_t rank = draw_popular(rng, params.users, 1.6);
-  return static_cast<uint64_t>((static_cast<unsigned __int128>(rank) * params.user_stride) %
-                               params.users);
+  return draw_popular(rng, params.users, params.user_stride, 1.6);
 }
 
 UserDraw lookup_user(const GenParams& params, uint64_t index, Row& scratch) {

@@ -95,8 +95,12 @@ constexpr Variant kCampaignTypeVariants[] = {
     {Form::Title, "", 0},
 };
 
-char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 void append_title(std::string& out, std::string_view s) {
   bool start = true;
@@ -147,11 +151,21 @@ void append_dotted(std::string& out, uint32_t ip, int parts) {
 
 }  // namespace
 
-std::span<const Variant> device_variants() { return kDeviceVariants; }
-std::span<const Variant> os_variants() { return kOsVariants; }
-std::span<const Variant> gender_variants() { return kGenderVariants; }
-std::span<const Variant> category_variants() { return kCategoryVariants; }
-std::span<const Variant> campaign_type_variants() { return kCampaignTypeVariants; }
+std::span<const Variant> device_variants() {
+  return kDeviceVariants;
+}
+std::span<const Variant> os_variants() {
+  return kOsVariants;
+}
+std::span<const Variant> gender_variants() {
+  return kGenderVariants;
+}
+std::span<const Variant> category_variants() {
+  return kCategoryVariants;
+}
+std::span<const Variant> campaign_type_variants() {
+  return kCampaignTypeVariants;
+}
 
 int append_enum(std::string& out, std::span<const Variant> variants, int v,
                 std::string_view canonical, int value) {
@@ -183,7 +197,8 @@ void append_recased(std::string& out, std::string_view text, bool to_upper) {
 
 int append_state(std::string& out, int state, int v) {
   // Two-word names, used to show runs of inner spaces (folded by cleaning).
-  static constexpr int kMultiWord[] = {29, 30, 31, 32, 33, 34, 39, 40, 41, 48};  // NH..ND, RI..SD, WV
+  static constexpr int kMultiWord[] = {29, 30, 31, 32, 33,
+                                       34, 39, 40, 41, 48};  // NH..ND, RI..SD, WV
   const StateInfo& s = kStates[static_cast<size_t>(state)];
   switch (v) {
     case 0:

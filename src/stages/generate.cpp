@@ -15,7 +15,9 @@
 namespace adlake {
 namespace {
 
-double ratio(uint64_t a, uint64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
+double ratio(uint64_t a, uint64_t b) {
+  return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+}
 
 }  // namespace
 
@@ -37,16 +39,20 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
        t += static_cast<size_t>(ctx.size()))
     mine.push_back(tasks[t]);
   if (ctx.is_root())
-    spdlog::info("generate: {} requests, {} users, {} apps, {} campaigns, seed {}, noise {}, {} tasks",
-                 params.requests, params.users, params.apps, params.campaigns, params.seed,
-                 params.noise, tasks.size());
+    spdlog::info(
+        "generate: {} requests, {} users, {} apps, {} campaigns, seed {}, noise {}, {} tasks",
+        params.requests, params.users, params.apps, params.campaigns, params.seed, params.noise,
+        tasks.size());
   const gen::GenTotals local = collective_try(
       ctx.comm, [&] { return gen::run_tasks(params, options.out, mine, ctx.threads); });
   const double local_seconds = clock.seconds();
 
-  std::vector<unsigned long long> sums = {local.counts.requests, local.counts.impressions,
-                                          local.counts.clicks,   local.counts.installs,
-                                          local.files,           local.lines,
+  std::vector<unsigned long long> sums = {local.counts.requests,
+                                          local.counts.impressions,
+                                          local.counts.clicks,
+                                          local.counts.installs,
+                                          local.files,
+                                          local.lines,
                                           local.bytes};
   allreduce_sum_inplace(ctx.comm, sums);
   std::vector<double> p, pf;
@@ -64,14 +70,16 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
   if (ctx.is_root()) {
     const auto [requests, impressions, clicks, installs, files, lines, bytes] =
         std::array{sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6]};
-    spdlog::info("generate: funnel {} requests, {} impressions (fill {:.3f}), {} clicks (CTR {:.4f}), "
-                 "{} installs ({:.3f} of clicks)",
-                 requests, impressions, ratio(impressions, requests), clicks,
-                 ratio(clicks, impressions), installs, ratio(installs, clicks));
+    spdlog::info(
+        "generate: funnel {} requests, {} impressions (fill {:.3f}), {} clicks (CTR {:.4f}), "
+        "{} installs ({:.3f} of clicks)",
+        requests, impressions, ratio(impressions, requests), clicks, ratio(clicks, impressions),
+        installs, ratio(installs, clicks));
     const gen::OracleAucs aucs = gen::oracle_aucs(p, pf, y);
-    spdlog::info("generate: test split {} impressions, {} clicked: oracle_auc {:.4f}, "
-                 "feature_oracle_auc {:.4f}",
-                 aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
+    spdlog::info(
+        "generate: test split {} impressions, {} clicked: oracle_auc {:.4f}, "
+        "feature_oracle_auc {:.4f}",
+        aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
     spdlog::info("generate: {} files, {} lines, {:.1f} MB in {:.2f} s: {:.0f} rows/s, {:.1f} MB/s",
                  files, lines, static_cast<double>(bytes) / 1e6, seconds,
                  static_cast<double>(lines) / seconds, static_cast<double>(bytes) / 1e6 / seconds);

@@ -155,7 +155,8 @@ inline std::optional<int64_t> parse_ts(std::string_view raw) {
   if (s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
       s[13] != ':' || s[16] != ':')
     return std::nullopt;
-  auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), se = num(17, 2);
+  auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
+       se = num(17, 2);
   if (!y || !mo || !d || !h || !mi || !se) return std::nullopt;
   if (*mo < 1 || *mo > 12 || *h > 23 || *mi > 59 || *se > 59 || *d < 1) return std::nullopt;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

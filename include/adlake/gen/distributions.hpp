@@ -31,7 +31,9 @@ int draw_age(Rng& rng, int bucket);
 // daily and weekly cycles of traffic.
 int64_t draw_request_time(Rng& rng, int64_t week_start);
 
-// A popularity rank in [0, n): low ranks are drawn far more often (a power law).
-uint64_t draw_popular(Rng& rng, uint64_t n, double exponent);
+// An index in [0, n) drawn by popularity: a rank from a power law (low ranks
+// far more often), mapped to an index by multiplying with `stride` (coprime
+// to n) so that popular rows are spread over all part files.
+uint64_t draw_popular(Rng& rng, uint64_t n, uint64_t stride, double exponent);
 
 }  // namespace adlake::gen

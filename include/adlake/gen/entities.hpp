@@ -10,7 +10,7 @@ enum class Entity : int { Requests, Impressions, Clicks, UserProfiles, Campaigns
 constexpr int kEntityCount = 6;
 constexpr int kMaxColumns = 7;
 
-std::string_view entity_name(Entity e);                // folder name under RAW
+std::string_view entity_name(Entity e);  // folder name under RAW
 std::span<const std::string_view> entity_columns(Entity e);
 
 // Column indices, per entity, in contract order.

@@ -21,16 +21,16 @@ CivilTime civil_from_epoch(int64_t seconds);
 // Valid forms; each denotes the same instant once cleaned (fractions dropped,
 // offsets applied, millis floored).
 enum class TsForm : uint8_t {
-  Space,          // 2024-03-04 12:34:56
-  IsoT,           // 2024-03-04T12:34:56
-  IsoZ,           // 2024-03-04T12:34:56Z
-  SpaceFraction,  // 2024-03-04 12:34:56.123
-  IsoFractionZ,   // 2024-03-04T12:34:56.123456Z
-  PlusOffset,     // 2024-03-04T14:34:56+02:00 (local time, offset up to +23:59)
-  MinusOffset,    // 2024-03-04 07:34:56-05:00
-  FractionOffset, // 2024-03-04T12:04:56.5+ -HH:MM
-  EpochSeconds,   // 1709555696
-  EpochMillis,    // 1709555696123
+  Space,           // 2024-03-04 12:34:56
+  IsoT,            // 2024-03-04T12:34:56
+  IsoZ,            // 2024-03-04T12:34:56Z
+  SpaceFraction,   // 2024-03-04 12:34:56.123
+  IsoFractionZ,    // 2024-03-04T12:34:56.123456Z
+  PlusOffset,      // 2024-03-04T14:34:56+02:00 (local time, offset up to +23:59)
+  MinusOffset,     // 2024-03-04 07:34:56-05:00
+  FractionOffset,  // 2024-03-04T12:04:56.5+ -HH:MM
+  EpochSeconds,    // 1709555696
+  EpochMillis,     // 1709555696123
   kCount
 };
 
@@ -41,20 +41,20 @@ void append_timestamp(std::string& out, int64_t t, TsForm form, Rng& rng);
 // Forms that the contract rejects (invalid_timestamp).
 enum class BadTs : uint8_t {
   Empty,
-  Garbage,          // "not a date"
-  Feb30,            // 2024-02-30 ...
-  Feb29NonLeap,     // 2023-02-29 ...
+  Garbage,       // "not a date"
+  Feb30,         // 2024-02-30 ...
+  Feb29NonLeap,  // 2023-02-29 ...
   Month13,
   Hour24,
   Minute60,
   Second60,
-  LowercaseT,       // 2024-03-04t12:00:00
-  LowercaseZ,       // ...12:00:00z
-  OffsetTooLarge,   // +24:00
-  OffsetNoColon,    // +0200
-  NoSeconds,        // 2024-03-04T12:00
-  Slashes,          // 2024/03/04 12:00:00
-  DayFirst,         // 04-03-2024 12:00:00
+  LowercaseT,      // 2024-03-04t12:00:00
+  LowercaseZ,      // ...12:00:00z
+  OffsetTooLarge,  // +24:00
+  OffsetNoColon,   // +0200
+  NoSeconds,       // 2024-03-04T12:00
+  Slashes,         // 2024/03/04 12:00:00
+  DayFirst,        // 04-03-2024 12:00:00
   Epoch12Digits,
   Epoch14Digits,
   EpochFraction,    // 1709555696.5

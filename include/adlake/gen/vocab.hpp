@@ -9,8 +9,9 @@ namespace adlake::gen {
 
 // Cleaned codes shared by all enumerated attributes: >= 0 is an index into the
 // attribute's canonical list; these two are what cleaning gives otherwise.
-constexpr int kUnknown = -1;  // device `unknown`, gender `U`, state `UNK`, category `unknown`, os empty
-constexpr int kOther = -2;    // os `other`
+constexpr int kUnknown =
+    -1;  // device `unknown`, gender `U`, state `UNK`, category `unknown`, os empty
+constexpr int kOther = -2;  // os `other`
 
 constexpr int kCategoryCount = 10;
 // Interests, app genres and campaign categories share this list.

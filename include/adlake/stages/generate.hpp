@@ -9,11 +9,11 @@
 namespace adlake {
 
 struct GenerateOptions {
-  std::string out;               // RAW: <entity>/part-NNNNN.csv and _truth/click_prob/
-  uint64_t requests = 100000;    // ad requests; users, apps and campaigns follow from it
+  std::string out;             // RAW: <entity>/part-NNNNN.csv and _truth/click_prob/
+  uint64_t requests = 100000;  // ad requests; users, apps and campaigns follow from it
   uint64_t seed = 42;
-  double noise = 0.02;           // share of rows given each kind of noise; 0: clean logs
-  uint64_t block_size = 10000;   // requests (or dimension rows) per part file
+  double noise = 0.02;          // share of rows given each kind of noise; 0: clean logs
+  uint64_t block_size = 10000;  // requests (or dimension rows) per part file
 };
 
 // Collective. Every rank writes the part files of its share of the blocks
