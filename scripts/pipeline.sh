@@ -19,6 +19,8 @@ run bronze --input "$out/raw" --lake "$out/lake"
 echo "Bronze:    $out/lake/bronze.h5"
 run silver --lake "$out/lake"
 echo "Silver:    $out/lake/silver.h5"
+run gold --lake "$out/lake"
+echo "Gold:      $out/lake/gold.h5"
 # The last stage: it reads whatever layers exist.
 run report --lake "$out/lake"
 echo "Report:    $out/lake/report.html"

@@ -146,21 +146,24 @@ void run_gold(Context& ctx, const GoldOptions& options) {
       "has_impression = 1 ORDER BY id_md5; split = 'test' when int(id_md5[24:32], 16) % 10 "
       "in (0, 1), else 'train'; the attribute feature_columns lists the features, "
       "label_column the label";
+  const double before_write = clock.seconds();
   h5::write_table(layer.file(), "/features", features, meta, comm);
   write_feature_attributes(layer.file());
+  const double features_seconds = clock.seconds() - before_write;
   for (size_t i = 0; i < aggregates.size(); ++i) {
     meta.stats = {{"rows_in", fact_rows}, {"rows_out", aggregate_rows[i]}};
     meta.description = aggregates[i].description;
     h5::write_table(layer.file(), aggregates[i].path, aggregates[i].table, meta, comm);
   }
   h5::write_run_attributes(layer.file(), comm);
+  const double aggregates_seconds = clock.seconds() - before_write - features_seconds;
   layer.publish();
 
   if (ctx.is_root()) {
-    spdlog::info("gold: wrote {} ({} feature rows, {} train / {} test) in {:.2f} s (read {:.2f} s, "
-                 "compute {:.2f} s)",
+    spdlog::info("gold: wrote {} ({} feature rows, {} train / {} test) in {:.2f} s: read {:.2f} s, "
+                 "compute {:.2f} s, write /features {:.2f} s, aggregates {:.2f} s",
                  layer.final_path(), counts[0], counts[1], counts[2], clock.seconds(),
-                 read_seconds, compute_seconds);
+                 read_seconds, compute_seconds, features_seconds, aggregates_seconds);
     log_summary(totals.dense);
   }
   StageReport report{"gold"};
