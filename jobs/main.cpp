@@ -8,8 +8,10 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/log.hpp"
+#include "adlake/core/memory_budget.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/mpi/environment.hpp"
+#include "adlake/mpi/error_agreement.hpp"
 #include "job_registry.hpp"
 
 namespace adlake::jobs {
@@ -46,6 +48,12 @@ int main(int argc, char** argv) {
   app.add_option("--threads", threads, "OpenMP threads per rank (default: OMP_NUM_THREADS or 1)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  std::string max_memory = "auto";
+  app.add_option("--max-memory-per-rank", max_memory,
+                 "stop with an error, before loading, when a rank would need more memory than "
+                 "this (e.g. 4G, 512M; 0: no bound; auto: 90% of the node's available memory "
+                 "shared by its ranks)")
+      ->capture_default_str();
 
   auto& jobs = jobs::registry();
   std::sort(jobs.begin(), jobs.end(), [](auto& a, auto& b) { return a.order < b.order; });
@@ -83,9 +91,14 @@ int main(int argc, char** argv) {
 
   Context ctx{world, threads, {}};
   try {
+    ctx.max_memory_per_rank = collective_try(world, [&] {
+      return max_memory == "auto" ? default_memory_per_rank(world)
+                                  : parse_memory_size(max_memory);
+    });
     if (ctx.is_root()) {
-      spdlog::info("adlake {} {}: {} rank(s) x {} thread(s)", ADLAKE_VERSION, *job_name,
-                   world.size(), threads);
+      spdlog::info("adlake {} {}: {} rank(s) x {} thread(s), memory bound {} per rank",
+                   ADLAKE_VERSION, *job_name, world.size(), threads,
+                   ctx.max_memory_per_rank ? format_bytes(ctx.max_memory_per_rank) : "none");
     }
     job->run(ctx);
     if (ctx.is_root() && !ctx.reports.empty()) {

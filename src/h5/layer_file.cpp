@@ -54,7 +54,9 @@ LayerFile::~LayerFile() {
 // layer does, so they do not pile up in the lake.
 void LayerFile::remove_stale_temporaries() const {
   const fs::path final_path(final_path_);
-  const std::string prefix = "." + final_path.filename().string() + ".tmp-";
+  std::string prefix(1, '.');
+  prefix += final_path.filename().string();
+  prefix += ".tmp-";
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(final_path.parent_path(), ec)) {
     const std::string name = entry.path().filename().string();

@@ -189,6 +189,18 @@ def line_10mb():
     return with_rows(change)
 
 
+# Bronze stores a reject's raw line verbatim in a fixed-length string column
+# (CONTRACT 2.2, 5), so one 10 MB line among 10,000 rejects makes a 100 GB
+# column: the memory bound per rank stops bronze before it packs it.
+@case({"outcome": "fail", "stage": "bronze",
+       "message": [r"writing requests", r"fixed-length strings", r"max-memory-per-rank"]})
+def line_10mb_among_rejects():
+    def change(rows):
+        rows["requests"] += [b"short,malformed"] * 10_000
+        rows["requests"].append(b"x" * (10 << 20))
+    return with_rows(change)
+
+
 @case({"outcome": "ok",
        "bronze": {"requests": {"rows": 20, "rejects": {"field_count": 1}}},
        "silver": {"requests": {"rows_out": 20}}})

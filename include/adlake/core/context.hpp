@@ -1,6 +1,8 @@
 #pragma once
-// What every stage receives: the communicator, the threads it may use, and
-// the job-wide record of stage reports for the end-of-job summary.
+// What every stage receives: the communicator, the threads it may use, the
+// job-wide record of stage reports for the end-of-job summary, and the memory
+// bound per rank.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,8 @@ struct Context {
   Comm& comm;
   int threads = 1;  // OpenMP threads per rank
   std::vector<StageReport> reports;
+  // Bytes a rank may hold; 0: no bound (core/memory_budget.hpp).
+  std::uint64_t max_memory_per_rank = 0;
 
   int rank() const { return comm.rank(); }
   int size() const { return comm.size(); }

@@ -1,0 +1,30 @@
+#pragma once
+// Memory estimates of tables, for the memory bound per rank
+// (core/memory_budget.hpp): what a table holds, what writing it allocates on
+// top, and what reading a slice of a stored table will take, all known before
+// the memory is allocated.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "adlake/h5/column.hpp"
+#include "adlake/h5/file.hpp"
+#include "adlake/mpi/comm.hpp"
+
+namespace adlake::h5 {
+
+// The bytes `table`'s columns hold (values and string offsets).
+std::uint64_t table_memory_bytes(const Table& table);
+
+// Collective: the largest buffer write_table() allocates for this rank's rows.
+// Fixed-length strings are packed at the longest value over all ranks, so a
+// single long value makes every row of its column that long.
+std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm);
+
+// What read_table(file, path, begin, count, columns) holds once done plus its
+// largest temporary buffer (a string column is read at its stored width, then
+// packed). Reads only the datasets' types.
+std::uint64_t read_memory_bytes(const File& file, const std::string& path, std::int64_t count,
+                                const std::vector<std::string>& columns = {});
+
+}  // namespace adlake::h5

@@ -1,0 +1,64 @@
+#include "adlake/h5/table_memory.hpp"
+
+#include <algorithm>
+
+#include "adlake/h5/table_io.hpp"
+#include "adlake/mpi/collectives.hpp"
+
+namespace adlake::h5 {
+
+std::uint64_t table_memory_bytes(const Table& table) {
+  std::uint64_t bytes = 0;
+  for (const auto& column : table.columns) {
+    std::visit(
+        [&](const auto& values) {
+          using V = std::decay_t<decltype(values)>;
+          if constexpr (std::is_same_v<V, StringColumn>) {
+            bytes += values.byte_size() + (values.size() + 1) * sizeof(std::size_t);
+          } else if constexpr (std::is_same_v<V, EnumColumn>) {
+            bytes += values.codes.size();
+          } else {
+            bytes += values.size() * sizeof(typename V::value_type);
+          }
+        },
+        column.data);
+  }
+  return bytes;
+}
+
+std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm) {
+  std::uint64_t largest = 0;
+  for (const auto& column : local_rows.columns) {
+    if (const auto* strings = std::get_if<StringColumn>(&column.data)) {
+      // Every rank takes part for every string column (write_column does too).
+      const auto width = allreduce_max<unsigned long long>(comm, strings->max_length());
+      largest = std::max<std::uint64_t>(largest, strings->size() * std::max<std::uint64_t>(width, 1));
+    }
+  }
+  return largest;
+}
+
+std::uint64_t read_memory_bytes(const File& file, const std::string& path, std::int64_t count,
+                                const std::vector<std::string>& columns) {
+  const std::vector<std::string> names = columns.empty() ? table_columns(file, path) : columns;
+  const auto rows = static_cast<std::uint64_t>(std::max<std::int64_t>(count, 0));
+  std::uint64_t held = 0;
+  std::uint64_t temporary = 0;
+  for (const auto& name : names) {
+    const std::string dataset_path = path + "/" + name;
+    Handle dataset(H5Dopen2(file.id(), dataset_path.c_str(), H5P_DEFAULT),
+                   "open dataset " + dataset_path + " in " + file.path());
+    Handle type(H5Dget_type(dataset.id()), "get type of " + dataset_path);
+    const std::uint64_t width = H5Tget_size(type.id());
+    if (H5Tget_class(type.id()) == H5T_STRING) {
+      // The packed column reserves the full width, plus one offset per value.
+      held += rows * (width + sizeof(std::size_t));
+      temporary = std::max(temporary, rows * width);
+    } else {
+      held += rows * width;
+    }
+  }
+  return held + temporary;
+}
+
+}  // namespace adlake::h5
