@@ -5,7 +5,11 @@
 // against the generator's own idea of it.
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -299,6 +303,61 @@ inline bool valid_id(std::string_view raw) {
   return v.size() == 32 && std::all_of(v.begin(), v.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
+}
+
+// A raw CSV file as CONTRACT 1 describes it.
+struct CsvFile {
+  std::string path;
+  bool bom = false, crlf = false, final_newline = true;
+  std::vector<std::string> raw_header;   // as written
+  std::map<std::string, size_t> column;  // trimmed, lowercased name -> position
+  std::vector<std::string> lines;        // data lines, without line ends
+  size_t field(const std::string& name) const { return column.at(name); }
+};
+
+inline CsvFile read_csv(const std::filesystem::path& path) {
+  CsvFile f;
+  f.path = path.string();
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string text = buf.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
+    f.bom = true;
+    text.erase(0, 3);
+  }
+  f.final_newline = !text.empty() && text.back() == '\n';
+  size_t start = 0;
+  bool first = true;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(start, nl - start);
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+      if (first) f.crlf = true;
+    }
+    if (first) {
+      f.raw_header = split_line(line, 0).fields;
+      for (size_t i = 0; i < f.raw_header.size(); ++i) f.column[lower(trim(f.raw_header[i]))] = i;
+      first = false;
+    } else {
+      f.lines.push_back(std::move(line));
+    }
+    start = nl + 1;
+  }
+  return f;
+}
+
+// The part files of RAW/<entity>, sorted by name.
+inline std::vector<CsvFile> read_entity(const std::filesystem::path& raw,
+                                        const std::string& entity) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& e : std::filesystem::directory_iterator(raw / entity)) paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<CsvFile> files;
+  for (const auto& p : paths) files.push_back(read_csv(p));
+  return files;
 }
 
 }  // namespace gen_ref
