@@ -21,6 +21,14 @@ run silver --lake "$out/lake"
 echo "Silver:    $out/lake/silver.h5"
 run gold --lake "$out/lake"
 echo "Gold:      $out/lake/gold.h5"
+run train --lake "$out/lake"
+echo "Model:     $out/lake/model.h5, metrics in $out/lake/metrics.json"
 # The last stage: it reads whatever layers exist.
 run report --lake "$out/lake"
 echo "Report:    $out/lake/report.html"
+/usr/bin/python3 - "$out/lake/metrics.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+keys = ["roc_auc", "pr_auc", "log_loss", "feature_oracle_auc", "oracle_auc", "n_train", "n_test"]
+print("Headline metrics: " + ", ".join(f"{k} {m[k]:.4f}" if isinstance(m.get(k), float) else f"{k} {m.get(k)}" for k in keys if k in m))
+PY
