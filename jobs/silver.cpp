@@ -22,10 +22,6 @@ class SilverJob : public Job {
         .add_option("--dimension-join", join_, "auto, broadcast or shuffle (forces one path)")
         ->check(CLI::IsMember({"auto", "broadcast", "shuffle"}))
         ->capture_default_str();
-    command
-        .add_option("--progress-seconds", options_.progress_seconds,
-                    "seconds between progress lines")
-        ->capture_default_str();
   }
   void run(Context& ctx) override {
     options_.dimension_join = ops::parse_join_strategy(join_);

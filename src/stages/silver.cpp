@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <ctime>
 #include <filesystem>
 #include <memory>
 
@@ -76,10 +77,12 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   collective_try(comm, [&] {
     if (ctx.is_root()) check_bronze(bronze_path, options);
   });
-  ProgressClock progress(options.progress_seconds);
+  // Wall-clock and this rank's CPU time (user + system) so far: on a shared
+  // machine the CPU time is what the stage itself costs.
   auto step_done = [&](std::string_view what) {
     const double seconds = clock.seconds();
-    if (ctx.is_root()) spdlog::info("silver: {} ({:.2f} s)", what, seconds);
+    const double cpu = static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+    if (ctx.is_root()) spdlog::info("silver: {} ({:.2f} s, cpu {:.2f} s)", what, seconds, cpu);
   };
 
   auto bronze = std::make_unique<h5::File>(h5::File::open_parallel(bronze_path, comm));

@@ -6,6 +6,7 @@
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/exchange.hpp"
 #include "adlake/ops/columns.hpp"
+#include "adlake/ops/partition.hpp"
 
 namespace adlake::silver {
 
@@ -14,12 +15,15 @@ void return_rejects(const Comm& comm, const std::vector<ops::Rejected>& found,
                     EntityShare<Clean>& share) {
   // Rank r read rows [even_share(r).begin, even_share(r + 1).begin).
   std::vector<std::int64_t> begins;
-  for (int r = 1; r < comm.size(); ++r) begins.push_back(h5::even_share(share.total_rows, r, comm.size()).first);
-  std::vector<std::vector<ops::Rejected>> send(static_cast<std::size_t>(comm.size()));
-  for (const auto& reject : found) {
-    const auto reader = std::upper_bound(begins.begin(), begins.end(), reject.seq) - begins.begin();
-    send[static_cast<std::size_t>(reader)].push_back(reject);
+  for (int r = 1; r < comm.size(); ++r) {
+    begins.push_back(h5::even_share(share.total_rows, r, comm.size()).first);
   }
+  const auto send = ops::split_by_owner(std::span<const ops::Rejected>(found), comm.size(),
+                                        [&](const ops::Rejected& r) {
+                                          return static_cast<int>(
+                                              std::upper_bound(begins.begin(), begins.end(), r.seq) -
+                                              begins.begin());
+                                        });
   const auto mine = adlake::exchange(comm, send);
   for (const auto& reject : mine) {
     if (reject.seq < share.first_seq || reject.seq >= share.first_seq + share.rows()) {

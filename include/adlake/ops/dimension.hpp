@@ -8,10 +8,10 @@
 #include <numeric>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "adlake/mpi/collectives.hpp"
-#include "adlake/mpi/exchange.hpp"
 #include "adlake/ops/dedup.hpp"
 #include "adlake/ops/exchange_rows.hpp"
 #include "adlake/ops/partition.hpp"
@@ -54,7 +54,7 @@ KeyRanges sample_key_ranges(const Comm& comm, std::span<const Sourced<Row>> vali
   keys.reserve(std::min(valid.size(), kKeySamplePerRank));
   const std::size_t n = std::min(valid.size(), kKeySamplePerRank);
   for (std::size_t i = 0; i < n; ++i) keys.push_back(dimension_key(valid[i * valid.size() / n].row));
-  std::vector<char> mine(keys.size() * sizeof(clean::Id));
+  std::vector<char> mine(keys.size() * sizeof(clean::Id));  // MPI_CHAR: no struct type needed
   if (!mine.empty()) std::memcpy(mine.data(), keys.data(), mine.size());
   const std::vector<char> all = allgatherv(comm, mine);
   std::vector<clean::Id> sample(all.size() / sizeof(clean::Id));
@@ -62,16 +62,15 @@ KeyRanges sample_key_ranges(const Comm& comm, std::span<const Sourced<Row>> vali
   return KeyRanges::from_sample(std::move(sample), comm.size());
 }
 
-// Collective: the valid rows of every rank, exchanged so each key lives on
-// its range's rank, and deduplicated there (CONTRACT 2.3 step 2).
+// Collective: the valid rows of every rank (consumed), exchanged so each key
+// lives on its range's rank, and deduplicated there (CONTRACT 2.3 step 2).
 template <class Row>
-Dimension<Row> build_dimension(const Comm& comm, std::span<const Sourced<Row>> valid) {
+Dimension<Row> build_dimension(const Comm& comm, std::vector<Sourced<Row>>&& valid) {
   Dimension<Row> dim;
-  dim.ranges = sample_key_ranges(comm, valid);
-  const auto owned = adlake::exchange(
-      comm, split_by_owner(valid, comm.size(), [&](const Sourced<Row>& r) {
-        return dim.ranges.owner(dimension_key(r.row));
-      }));
+  dim.ranges = sample_key_ranges(comm, std::span<const Sourced<Row>>(valid));
+  const auto owned = exchange_to_owners(comm, std::move(valid), [&](const Sourced<Row>& r) {
+    return dim.ranges.owner(dimension_key(r.row));
+  });
   const Dedup dedup = dedup_rows(std::span<const Sourced<Row>>(owned));
   dim.rows.reserve(dedup.kept.size());
   for (const std::uint32_t i : dedup.kept) dim.rows.push_back(owned[i].row);
@@ -104,17 +103,22 @@ std::int64_t find_key(std::span<const Row> rows, const clean::Id& key) {
   return it != rows.end() && dimension_key(*it) == key ? it - rows.begin() : -1;
 }
 
-// Each key's position in `distinct` (the keys sorted, without repeats).
-inline void distinct_keys(std::span<const clean::Id> keys, std::vector<clean::Id>& distinct,
-                          std::vector<std::uint32_t>& slot) {
-  std::vector<std::uint32_t> order(keys.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
-  slot.assign(keys.size(), 0);
+// The distinct keys of `n` keys (in first-seen order) and each key's slot in
+// them. A hash map, not a sort: the keys are up to 64 bytes and there are
+// millions of them (a fact row's user_id, app_id, campaign_id).
+template <class KeyAt>
+void distinct_keys(std::size_t n, KeyAt key_at, std::vector<clean::Id>& distinct,
+                   std::vector<std::uint32_t>& slot) {
+  std::unordered_map<std::string_view, std::uint32_t> seen;
+  seen.reserve(std::min<std::size_t>(n, 1 << 16));
+  slot.resize(n);
   distinct.clear();
-  for (const std::uint32_t k : order) {
-    if (distinct.empty() || !(distinct.back() == keys[k])) distinct.push_back(keys[k]);
-    slot[k] = static_cast<std::uint32_t>(distinct.size() - 1);
+  for (std::size_t k = 0; k < n; ++k) {
+    const clean::Id& key = key_at(k);
+    const auto [it, inserted] =
+        seen.try_emplace(key.view(), static_cast<std::uint32_t>(distinct.size()));
+    if (inserted) distinct.push_back(key);
+    slot[k] = it->second;
   }
 }
 
@@ -136,16 +140,17 @@ std::vector<Row> allgather_rows(const Comm& comm, const std::vector<Row>& mine) 
 
 }  // namespace detail
 
-// Collective: the dimension row of each key (keys in any order, repeats
-// allowed). kBroadcast gathers the whole dimension on every rank (rank order
-// is key order, so it arrives sorted); kShuffle sends each distinct key to its
-// range's rank and gets the row back. Only the distinct keys travel.
-template <class Row>
-Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::span<const clean::Id> keys,
+// Collective: the dimension row of each of `n` keys, key_at(k) for k < n
+// (any order, repeats allowed; the keys must outlive the call). kBroadcast
+// gathers the whole dimension on every rank (rank order is key order, so it
+// arrives sorted); kShuffle sends each distinct key to its range's rank and
+// gets the row back. Only distinct keys travel.
+template <class Row, class KeyAt>
+Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::size_t n, KeyAt key_at,
                    JoinStrategy strategy) {
   std::vector<clean::Id> distinct;
   std::vector<std::uint32_t> slot;
-  detail::distinct_keys(keys, distinct, slot);
+  detail::distinct_keys(n, key_at, distinct, slot);
   std::vector<std::int64_t> found(distinct.size(), -1);
   Lookup<Row> out;
   if (strategy == JoinStrategy::kBroadcast) {
@@ -154,9 +159,14 @@ Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::span<const 
       found[d] = detail::find_key(std::span<const Row>(out.rows), distinct[d]);
     }
   } else {
-    // `distinct` ascends and ranges are contiguous: each rank's keys are one run.
-    std::vector<std::vector<clean::Id>> ask(static_cast<std::size_t>(comm.size()));
-    for (const auto& key : distinct) ask[static_cast<std::size_t>(dim.ranges.owner(key))].push_back(key);
+    const std::size_t p = static_cast<std::size_t>(comm.size());
+    std::vector<std::vector<clean::Id>> ask(p);
+    std::vector<std::vector<std::uint32_t>> asked_for(p);  // positions in `distinct`
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+      const auto owner = static_cast<std::size_t>(dim.ranges.owner(distinct[d]));
+      ask[owner].push_back(distinct[d]);
+      asked_for[owner].push_back(static_cast<std::uint32_t>(d));
+    }
     const auto asked = exchange_by_source(comm, ask);
     std::vector<std::vector<detail::Reply<Row>>> replies(asked.size());
     for (std::size_t s = 0; s < asked.size(); ++s) {
@@ -166,20 +176,18 @@ Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::span<const 
         if (at >= 0) replies[s][k] = {dim.rows[static_cast<std::size_t>(at)], 1};
       }
     }
+    // Answers come back per rank in the order asked.
     const auto answered = exchange_by_source(comm, replies);
-    std::size_t d = 0;  // answers come back per rank in the order asked, ranks in key order
-    for (const auto& from_rank : answered) {
-      for (const auto& reply : from_rank) {
-        if (reply.found) {
-          found[d] = static_cast<std::int64_t>(out.rows.size());
-          out.rows.push_back(reply.row);
-        }
-        ++d;
+    for (std::size_t r = 0; r < p; ++r) {
+      for (std::size_t k = 0; k < answered[r].size(); ++k) {
+        if (!answered[r][k].found) continue;
+        found[asked_for[r][k]] = static_cast<std::int64_t>(out.rows.size());
+        out.rows.push_back(answered[r][k].row);
       }
     }
   }
-  out.index.resize(keys.size());
-  for (std::size_t k = 0; k < keys.size(); ++k) out.index[k] = found[slot[k]];
+  out.index.resize(n);
+  for (std::size_t k = 0; k < n; ++k) out.index[k] = found[slot[k]];
   return out;
 }
 

@@ -16,7 +16,6 @@ struct SilverOptions {
   // a larger one is joined by shuffling the facts' keys to its ranks.
   std::int64_t broadcast_threshold_bytes = std::int64_t{64} << 20;
   ops::JoinStrategy dimension_join = ops::JoinStrategy::kAuto;  // force one path
-  double progress_seconds = 5.0;
 };
 
 // Collective. Throws CollectiveError on every rank, leaving no silver.h5
