@@ -19,11 +19,14 @@ import numpy as np
 import pandas as pd
 
 
-def table(layer, name, columns=None):
+def table(layer, name, columns=None, errors="replace"):
     """The table `name` ("/revenue_by_state") of the layer file `layer` as a
     DataFrame, columns in the table's order: fixed-length strings decoded to
     str, enumerations as pandas Categoricals of their labels, numbers as they
-    are (money in int64 micros of USD, timestamps in int64 epoch seconds)."""
+    are (money in int64 micros of USD, timestamps in int64 epoch seconds).
+    Bytes that are not UTF-8 (only in bronze's rejects of reason
+    invalid_encoding, kept verbatim) become U+FFFD; errors="surrogateescape"
+    keeps them recoverable."""
     with h5py.File(layer, "r") as f:
         group = f[name]
         order = json.loads(group.attrs["columns"]) if "columns" in group.attrs else list(group)
@@ -39,7 +42,7 @@ def table(layer, name, columns=None):
                 categories = [l for l in labels if l]
                 data[column] = pd.Categorical(labels[values.astype(np.int64)], categories=categories, ordered=True)
             elif values.dtype.kind == "S":
-                data[column] = np.char.decode(values, "utf-8")
+                data[column] = np.char.decode(values, "utf-8", errors)
             else:
                 data[column] = values
         return pd.DataFrame(data)
@@ -86,12 +89,11 @@ def main(argv):
                  ["user_state", "has_impression", "imp_ts", "is_click", "revenue_micros"])
     states, hours = revenue_by_state(fact), ctr_by_hour(fact)
     if as_json:
-        json.dump({
-            "revenue_by_state": {str(k): {c: v.item() for c, v in row.items()}
-                                 for k, row in states.iterrows()},
-            "ctr_by_hour": {int(k): {c: v.item() for c, v in row.items()}
-                            for k, row in hours.iterrows()},
-        }, sys.stdout, indent=1)
+        # Cell by cell, so that counts stay integers and ratios keep every digit.
+        def records(df):
+            return {str(k): {c: df.at[k, c].item() for c in df.columns} for k in df.index}
+        json.dump({"revenue_by_state": records(states), "ctr_by_hour": records(hours)},
+                  sys.stdout, indent=1)
         print()
         return
     for layer in sorted(lake.glob("*.h5")):

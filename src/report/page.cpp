@@ -55,6 +55,7 @@ table.data { border-collapse: collapse; font-size: 12.5px; background: #fff; wid
 table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left;
   vertical-align: top; }
 table.data th { background: #eef2f5; position: sticky; top: 0; }
+.numbers table.data td { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .kpis { display: flex; flex-wrap: wrap; gap: 10px; margin-bottom: 6px; }
 .kpi { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px;
@@ -67,6 +68,8 @@ table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-s
   border-radius: 4px; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 details summary { cursor: pointer; margin: 6px 0; color: var(--accent); }
+details.definition { margin: -12px 0 16px; font-size: 12px; }
+details.definition code { display: block; white-space: pre-wrap; color: var(--muted); }
 footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); margin-top: 28px;
   padding-top: 8px; }
 @media print {

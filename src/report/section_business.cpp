@@ -18,6 +18,7 @@ namespace {
 
 // A gold aggregate read whole: key texts and numeric columns by name.
 struct Aggregate {
+  std::string definition;  // the table's `description` attribute (its SQL)
   std::vector<std::string> keys;
   std::map<std::string, std::vector<double>> values;
   const std::vector<double>& operator[](const std::string& name) const { return values.at(name); }
@@ -30,10 +31,17 @@ Aggregate read_aggregate(Lake& lake, const std::string& path, const std::string&
   wanted.insert(wanted.end(), columns.begin(), columns.end());
   const Table t = lake.table("gold.h5", path, wanted);
   Aggregate a;
+  a.definition = lake.meta("gold.h5", path).description;
   a.keys = as_texts(t.column(key));
   for (const auto& c : columns) a.values[c] = as_numbers(t.column(c));
   if (a.keys.empty()) throw Unavailable("gold.h5:" + path + " has no rows");
   return a;
+}
+
+std::string definition(const Aggregate& a) {
+  if (a.definition.empty()) return {};
+  return "<details class=\"definition\"><summary>definition</summary><code>" +
+         escape(a.definition) + "</code></details>\n";
 }
 
 // Row indexes sorted by a column, largest first (ties: key order).
@@ -69,7 +77,7 @@ std::string state_figures(Lake& lake) {
                 svg::state_tile_map(ctr, "CTR by state", "CTR",
                                     [](double v) { return format_percent(v, 1); }),
                 "", "CTR = clicks / impressions; the numbers are in the table above.");
-  return out;
+  return out + definition(a);
 }
 
 std::string campaign_type_figure(Lake& lake) {
@@ -112,7 +120,8 @@ std::string campaign_type_figure(Lake& lake) {
   }
   return figure("CPC vs CPI vs CPM campaigns (gold.h5:/campaign_type_performance)", charts,
                 render_table(t),
-                "eCPM = revenue per thousand impressions; spend = the winning prices paid.");
+                "eCPM = revenue per thousand impressions; spend = the winning prices paid.") +
+         definition(a);
 }
 
 std::string advertiser_figure(Lake& lake) {
@@ -134,10 +143,11 @@ std::string advertiser_figure(Lake& lake) {
                       format_usd(a["spend_micros"][i]), format_percent(a["ctr"][i])});
   }
   return figure(
-      fmt::format("Top {} advertisers by revenue, of {} (gold.h5:/advertiser_performance)",
-                  bars.size(), format_count(static_cast<int64_t>(a.rows()))),
-      svg::bar_chart(bars, {"Top advertisers by revenue", 520, 16, svg::palette(2)}),
-      render_table(t));
+             fmt::format("Top {} advertisers by revenue, of {} (gold.h5:/advertiser_performance)",
+                         bars.size(), format_count(static_cast<int64_t>(a.rows()))),
+             svg::bar_chart(bars, {"Top advertisers by revenue", 520, 16, svg::palette(2)}),
+             render_table(t)) +
+         definition(a);
 }
 
 std::string hourly_figure(Lake& lake) {
@@ -157,7 +167,8 @@ std::string hourly_figure(Lake& lake) {
   o.y = {"CTR", svg::kAuto, svg::kAuto, true};
   o.width = 560;
   return figure("Click-through rate by hour (gold.h5:/hourly_performance)",
-                svg::line_chart({line}, o), "<div class=\"scroll\">" + render_table(t) + "</div>");
+                svg::line_chart({line}, o), "<div class=\"scroll\">" + render_table(t) + "</div>") +
+         definition(a);
 }
 
 std::string affinity_figure(Lake& lake) {
@@ -183,9 +194,10 @@ std::string affinity_figure(Lake& lake) {
                 lift)
           : std::string("Affinity lift: n/a (one of the groups has no impression).");
   return figure(
-      "Affinity: interest matching the campaign's category (gold.h5:/affinity_performance)",
-      svg::bar_chart(bars, {"CTR with and without affinity", 420, 24, svg::palette(3)}),
-      render_table(t), lift_text);
+             "Affinity: interest matching the campaign's category (gold.h5:/affinity_performance)",
+             svg::bar_chart(bars, {"CTR with and without affinity", 420, 24, svg::palette(3)}),
+             render_table(t), lift_text) +
+         definition(a);
 }
 
 }  // namespace

@@ -40,17 +40,22 @@ double number(const json& m, std::initializer_list<const char*> paths) {
 }
 
 const std::set<std::string>& shown_keys() {
+  // Shown in the table by name, or the same as one that is (rows = n_test).
   static const std::set<std::string> keys = {"roc_auc",
                                              "pr_auc",
                                              "log_loss",
                                              "brier",
                                              "oracle_auc",
                                              "feature_oracle_auc",
+                                             "gap_to_feature_oracle",
                                              "n_train",
                                              "n_test",
                                              "train_positive_rate",
                                              "test_positive_rate",
-                                             "training_seconds"};
+                                             "training_seconds",
+                                             "train_seconds",
+                                             "rows",
+                                             "positive_rate"};
   return keys;
 }
 
@@ -88,7 +93,15 @@ std::string metrics_figure(const json& m) {
   row("positive rate, test", format_percent(number(m, {"test_positive_rate", "positive_rate_test",
                                                        "positive_rate.test"})));
   row("training time",
-      format_fixed(number(m, {"training_seconds", "train_seconds", "seconds"}), 2) + " s");
+      format_fixed(number(m, {"train_seconds", "training_seconds", "seconds"}), 2) + " s");
+  if (const json* steps = find_path(m, {"run.seconds"}); steps != nullptr && steps->is_object()) {
+    std::string text;
+    for (const auto& [step, seconds] : steps->items()) {
+      if (!seconds.is_number()) continue;
+      text += fmt::format("{}{} {:.2f} s", text.empty() ? "" : ", ", step, seconds.get<double>());
+    }
+    row("train job, by step", text);
+  }
   // Any other top-level number, so that nothing the trainer records is hidden.
   for (const auto& [key, v] : m.items()) {
     if (v.is_number() && !shown_keys().count(key))
@@ -140,10 +153,10 @@ std::string curves_figure(const json& m) {
 }
 
 std::string calibration_figure(const json& m) {
-  const json* cal = find_path(m, {"calibration", "calibration_table", "calibration_deciles"});
+  const json* cal = find_path(m, {"calibration_deciles", "calibration", "calibration_table"});
   if (cal == nullptr) throw Unavailable("metrics.json has no calibration table");
   const Points p =
-      curve_points(*cal, {"mean_prob", "mean_predicted", "predicted", "mean_prediction"},
+      curve_points(*cal, {"mean_pctr", "mean_prob", "mean_predicted", "predicted"},
                    {"observed_rate", "observed", "fraction_positive", "positive_rate"});
   if (p.x.empty()) throw Unavailable("metrics.json's calibration table has no bins");
   HtmlTable t({"bin", "rows", "mean predicted", "observed click rate"}, {0, 1, 2, 3});
@@ -162,11 +175,12 @@ std::string calibration_figure(const json& m) {
                           380,
                           340};
   svg::Series ideal = diagonal("perfect calibration");
+  const json* scores = find_path(m, {"scores"});
   return figure("Calibration by decile of the predicted probability",
                 svg::line_chart({{"model", p.x, p.y, svg::palette(2), true}, ideal}, o),
                 render_table(t),
-                "Class weighting for the 10:1 imbalance moves the predicted probabilities up: "
-                "the ranking (AUC) is what it optimises, not the calibration.");
+                scores != nullptr && scores->is_string() ? "Scores: " + scores->get<std::string>()
+                                                         : std::string());
 }
 
 std::string operating_points_table(const json& m) {
@@ -194,6 +208,7 @@ std::string importance_chart(const std::vector<std::pair<std::string, double>>& 
                    [](auto& a, auto& b) { return a.second > b.second; });
   std::vector<svg::Bar> bars;
   for (const auto& [name, v] : sorted) bars.push_back({name, v, format_fixed(v, 4)});
+  if (bars.empty()) throw Unavailable("no feature importances");
   return "<div class=\"multiple\"><div class=\"multiple-title\">" + escape(title) + "</div>" +
          svg::bar_chart(bars, {title, 440, 14, svg::palette(colour)}) + "</div>";
 }

@@ -128,14 +128,22 @@ std::string lineage_figure(Lake& lake) {
         edges.emplace_back(source, t.layer + ":" + t.path);
         continue;
       }
-      const std::string folder = fs::path(source).parent_path().generic_string();
-      const std::string id = "raw:" + (folder.empty() ? source : folder + "/");
-      if (!raw_files.count(id)) nodes.push_back({id, id.substr(4), 0});
-      raw_files[id].insert(source);
+      // A raw source is "raw:requests/*.csv" (a pattern) or a file path, grouped
+      // by its folder: one node per entity either way.
+      const std::string rest = source.rfind("raw:", 0) == 0 ? source.substr(4) : source;
+      const bool pattern = rest.empty() || rest.find('*') != std::string::npos;
+      const std::string folder = fs::path(rest).parent_path().generic_string();
+      const std::string group = pattern || folder.empty() ? rest : folder + "/";
+      const std::string id = "raw:" + group;
+      if (!raw_files.count(id)) nodes.push_back({id, "RAW/" + group, 0});
+      if (!pattern) raw_files[id].insert(rest);
+      raw_files[id];
       edges.emplace_back(id, t.layer + ":" + t.path);
     }
   }
-  for (auto& n : nodes) n.label += fmt::format(" ({} files)", raw_files[n.id].size());
+  for (auto& n : nodes) {
+    if (!raw_files[n.id].empty()) n.label += fmt::format(" ({} files)", raw_files[n.id].size());
+  }
   HtmlTable list({"table", "rows", "stage", "made from", "created at"}, {1});
   // In each column the tables come first, the rejects and other tables under
   // names starting with "_" after them, dimmed.

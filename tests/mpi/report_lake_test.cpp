@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -257,7 +258,7 @@ void write_gold(const std::string& lake, const Comm& comm) {
   layer.publish();
 }
 
-// metrics.json as the trainer writes it (CONTRACT 4), by hand.
+// metrics.json in the shape src/stages/train.cpp writes (CONTRACT 4), by hand.
 void write_metrics(const std::string& lake) {
   nlohmann::json roc = nlohmann::json::array(), pr = nlohmann::json::array(),
                  calibration = nlohmann::json::array();
@@ -267,43 +268,52 @@ void write_metrics(const std::string& lake) {
     pr.push_back({{"recall", x}, {"precision", 0.6 - 0.45 * x}, {"threshold", 1 - x}});
   }
   for (int d = 0; d < 10; ++d) {
-    calibration.push_back(
-        {{"rows", 100}, {"mean_prob", 0.05 + 0.08 * d}, {"observed_rate", 0.02 + 0.03 * d}});
+    calibration.push_back({{"rows", 100},
+                           {"min_pctr", 0.04 + 0.08 * d},
+                           {"max_pctr", 0.06 + 0.08 * d},
+                           {"mean_pctr", 0.05 + 0.08 * d},
+                           {"observed_rate", 0.02 + 0.03 * d}});
   }
+  const auto point = [](double threshold, double p, double r, double f1, nlohmann::json cm) {
+    return nlohmann::json{{"threshold", threshold},
+                          {"precision", p},
+                          {"recall", r},
+                          {"f1", f1},
+                          {"confusion_matrix", cm}};
+  };
   const nlohmann::json m = {
+      {"model", "adlake random forest"},
+      {"scores", "roc_auc on score; calibration on pctr"},
+      {"rows", 200},
+      {"positive_rate", 0.089},
       {"roc_auc", 0.7712},
       {"pr_auc", 0.3021},
       {"log_loss", 0.4123},
       {"brier", 0.1234},
+      {"mean_pctr", 0.0912},
       {"oracle_auc", 0.8345},
       {"feature_oracle_auc", 0.7789},
+      {"gap_to_feature_oracle", 0.0077},
       {"n_train", 800},
       {"n_test", 200},
       {"train_positive_rate", 0.091},
       {"test_positive_rate", 0.089},
-      {"training_seconds", 12.5},
-      {"at_0_5",
-       {{"threshold", 0.5},
-        {"precision", 0.31},
-        {"recall", 0.42},
-        {"f1", 0.357},
-        {"confusion", {{"tn", 150}, {"fp", 30}, {"fn", 12}, {"tp", 8}}}}},
-      {"best_f1",
-       {{"threshold", 0.62},
-        {"precision", 0.35},
-        {"recall", 0.40},
-        {"f1", 0.373},
-        {"confusion", {{"tn", 160}, {"fp", 20}, {"fn", 12}, {"tp", 8}}}}},
+      {"train_seconds", 12.5},
+      {"at_0_5", point(0.5, 0.31, 0.42, 0.357, {{150, 30}, {12, 8}})},
+      {"at_best_f1", point(0.62, 0.35, 0.40, 0.373, {{160, 20}, {12, 8}})},
       {"params", {{"n_estimators", 100}, {"max_depth", 0}, {"class_weight", "balanced"}}},
       {"feature_importances",
        {{"impurity", {{"hour_of_day", 0.2}, {"user_state", 0.35}, {"slot", 0.05}}},
         {"permutation",
          {{"hour_of_day", {{"mean", 0.01}, {"std", 0.002}}},
           {"user_state", {{"mean", 0.04}, {"std", 0.003}}},
-          {"slot", {{"mean", -0.001}, {"std", 0.001}}}}}}},
+          {"slot", {{"mean", -0.001}, {"std", 0.001}}}}},
+        {"permutation_rows", 200},
+        {"permutation_scoring", "roc_auc drop on the test split"}}},
       {"roc_curve", roc},
       {"pr_curve", pr},
-      {"calibration", calibration}};
+      {"calibration_deciles", calibration},
+      {"run", {{"ranks", 2}, {"threads", 1}, {"seconds", {{"read", 0.5}, {"bin", 0.25}}}}}};
   std::ofstream(fs::path(lake) / "metrics.json") << m.dump(2);
 }
 
@@ -365,6 +375,10 @@ TEST_CASE("report on a whole lake: every section drawn from its numbers") {
     CHECK(html.find("0.7789") != std::string::npos);
     CHECK(html.find("0.8345") != std::string::npos);
     CHECK(html.find("-0.0077") != std::string::npos);  // model - feature oracle
+    CHECK(html.find("bin 0.25 s, read 0.50 s") != std::string::npos);
+    CHECK(html.find("<td>at_best_f1</td><td class=\"num\">0.6200</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\">160</td><td class=\"num\">20</td>") != std::string::npos);
+    CHECK(html.find("mean_pctr") != std::string::npos);  // other numbers are listed
     // Stage timings with the slowest rank.
     CHECK(html.find("2.50 (rank 1)") != std::string::npos);
     // Markup in data is text, never markup.
