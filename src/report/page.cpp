@@ -94,7 +94,7 @@ footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line)
 std::string render_page(Lake& lake, const PageInfo& info) {
   const std::vector<Section> sections = {funnel_section(lake), quality_section(lake),
                                          business_section(lake), model_section(lake),
-                                         run_section(lake)};
+                                         run_section(lake, info.stages)};
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

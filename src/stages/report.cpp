@@ -46,6 +46,12 @@ void write_atomically(const fs::path& path, const std::string& text) {
     throw IoError("cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message());
 }
 
+nlohmann::json stage_json(const StageReport& r) {
+  return {{"stage", r.stage},        {"rows_in", r.rows_in}, {"rows_out", r.rows_out},
+          {"rejects", r.rejects},    {"seconds", r.seconds}, {"min_seconds", r.min_seconds},
+          {"megabytes", r.megabytes}};
+}
+
 }  // namespace
 
 void run_report(Context& ctx, const ReportOptions& options) {
@@ -61,7 +67,9 @@ void run_report(Context& ctx, const ReportOptions& options) {
     report::Lake lake(options.lake);
     const std::string command = "adlake report --lake " + options.lake +
                                 (options.out.empty() ? "" : " --out " + options.out);
-    const std::string html = report::render_page(lake, {utc_now(), command});
+    report::PageInfo info{utc_now(), command, nlohmann::json::array()};
+    for (const StageReport& r : ctx.reports) info.stages.push_back(stage_json(r));
+    const std::string html = report::render_page(lake, info);
     write_atomically(out, html);
     bytes = html.size();
   });

@@ -406,6 +406,13 @@ TEST_CASE("report on a lake without the model: the model section says what to ru
   const std::string lake = shared_temp_dir(comm, "report-nomodel");
   write_fixture_lake(lake, comm, false);
   Context ctx{comm, 1, {}};
+  // As in adlake run: the stages before the report left their reports in ctx.
+  StageReport silver;
+  silver.stage = "silver";
+  silver.rows_in = 4321;
+  silver.seconds = 3.0;
+  silver.min_seconds = 1.5;
+  ctx.reports.push_back(silver);
   run_report(ctx, {lake, lake + "/elsewhere.html"});
   if (comm.is_root()) {
     CHECK(!fs::exists(fs::path(lake) / "report.html"));
@@ -413,6 +420,11 @@ TEST_CASE("report on a lake without the model: the model section says what to ru
     CHECK(html.find("not available: metrics.json is missing: run adlake train") !=
           std::string::npos);
     CHECK(html.find("Affinity lift") != std::string::npos);
+    // This job's stage timings win over those stored in the layers.
+    CHECK(html.find("3.00 s, fastest 1.50 s") != std::string::npos);
+    CHECK(html.find("<td>4,321</td>") == std::string::npos);
+    CHECK(html.find("<td class=\"num\">4,321</td>") != std::string::npos);
+    CHECK(html.find("2.50 (rank 1)") == std::string::npos);
     fs::remove_all(lake);
   }
   comm.barrier();

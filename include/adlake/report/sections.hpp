@@ -23,8 +23,9 @@ Section quality_section(Lake& lake);
 Section business_section(Lake& lake);
 // The model: metrics against the oracles, curves, calibration, importances.
 Section model_section(Lake& lake);
-// The run: stage timings, lineage, versions and options.
-Section run_section(Lake& lake);
+// The run: stage timings (this job's stages when given, as StageReport
+// objects, else those stored in the layers), lineage, versions and options.
+Section run_section(Lake& lake, const nlohmann::json& job_stages = nlohmann::json::array());
 
 // A figure: caption, a chart and the numbers behind it side by side.
 std::string figure(std::string_view caption, std::string_view chart, std::string_view numbers,
