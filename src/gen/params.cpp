@@ -36,6 +36,7 @@ GenParams make_gen_params(uint64_t requests, uint64_t seed, double noise, uint64
   p.advertisers = std::max<uint64_t>(10, p.campaigns / 5);
   p.user_stride = coprime_stride(p.users);
   p.app_stride = coprime_stride(p.apps);
+  p.oracle_every = std::max<uint64_t>(1, (requests + 49'999'999) / 50'000'000);
   return p;
 }
 

@@ -269,7 +269,8 @@ class BlockWriter {
     out_.truth.push_back(',');
     const double pf_written = append_probability(out_.truth, model_.p_click_features(logit));
     out_.truth.push_back('\n');
-    if (is_test_id(id)) out_.test_samples.push_back({p_written, pf_written, clicked});
+    if (is_test_id(id) && in_oracle_sample(id, params_.oracle_every))
+      out_.test_samples.push_back({p_written, pf_written, clicked});
     ++out_.counts.impressions;
 
     if (clicked) click(id, e, c);
@@ -387,6 +388,13 @@ bool is_test_id(const char* id_md5) {
   uint32_t v = 0;
   std::from_chars(id_md5 + 24, id_md5 + 32, v, 16);
   return v % 10 < 2;
+}
+
+bool in_oracle_sample(const char* id_md5, uint64_t every) {
+  if (every <= 1) return true;
+  uint32_t v = 0;
+  std::from_chars(id_md5 + 16, id_md5 + 24, v, 16);
+  return v % every == 0;
 }
 
 void generate_request_block(const GenParams& params, const CampaignTable& campaigns,

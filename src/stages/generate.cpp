@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <string>
 #include <vector>
 
 #include "adlake/core/summary.hpp"
@@ -76,10 +77,12 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
         requests, impressions, ratio(impressions, requests), clicks, ratio(clicks, impressions),
         installs, ratio(installs, clicks));
     const gen::OracleAucs aucs = gen::oracle_aucs(p, pf, y);
+    const std::string sample =
+        params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
     spdlog::info(
-        "generate: test split {} impressions, {} clicked: oracle_auc {:.4f}, "
+        "generate: test split{} {} impressions, {} clicked: oracle_auc {:.4f}, "
         "feature_oracle_auc {:.4f}",
-        aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
+        sample, aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
     spdlog::info("generate: {} files, {} lines, {:.1f} MB in {:.2f} s: {:.0f} rows/s, {:.1f} MB/s",
                  files, lines, static_cast<double>(bytes) / 1e6, seconds,
                  static_cast<double>(lines) / seconds, static_cast<double>(bytes) / 1e6 / seconds);

@@ -21,6 +21,9 @@ struct GenParams {
   // to the dimension's size), so popular users are spread over all part files.
   uint64_t user_stride = 1;
   uint64_t app_stride = 1;
+  // The oracle AUCs logged at the end use every test-split impression up to
+  // 50M requests, then one in `oracle_every` (rank 0 gathers them).
+  uint64_t oracle_every = 1;
 
   // The week of traffic starts Monday 2024-03-04 00:00:00 UTC.
   int64_t week_start = 1709510400;

@@ -12,8 +12,8 @@
 
 namespace adlake::gen {
 
-// A test-split impression: its two oracle probabilities (as written in the
-// truth file) and whether it was clicked.
+// A test-split impression (one of the oracle sample): its two oracle probabilities (as written in
+// the truth file) and whether it was clicked.
 struct OracleSample {
   double p_click;
   double p_click_features;
@@ -46,6 +46,10 @@ struct RequestBlock {
 // CONTRACT 3.1: the test split holds ids whose last eight hex digits, as an
 // integer, are 0 or 1 modulo 10.
 bool is_test_id(const char* id_md5);
+
+// Whether a test impression is among those the logged oracle AUCs use: all of
+// them up to 50M requests, then a sample chosen by other digits of the id.
+bool in_oracle_sample(const char* id_md5, uint64_t every);
 
 void generate_request_block(const GenParams& params, const CampaignTable& campaigns,
                             const ClickModel& model, uint64_t block, RequestBlock& out);
