@@ -13,7 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config
 if [[ "${1:-}" == "--test" ]]; then
   # Tests compare metrics with scikit-learn, read outputs with h5py and pandas,
   # and render the report in a headless browser.
-  packages+=(python3-pandas python3-sklearn time)
+  packages+=(python3-pandas python3-sklearn time chromium fonts-dejavu-core)
 fi
 
 missing=()

@@ -53,7 +53,7 @@ svg.chart .column-title { font-weight: 700; fill: #23445e; }
 svg.chart .edge { fill: none; stroke: #8aa4b8; stroke-width: 1; }
 table.data { border-collapse: collapse; font-size: 12.5px; background: #fff; width: 100%; }
 table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left;
-  vertical-align: top; }
+  vertical-align: top; overflow-wrap: anywhere; }
 table.data th { background: #eef2f5; position: sticky; top: 0; }
 .numbers table.data td { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -15,7 +15,8 @@ source "$ADLAKE_SRC/scripts/mpi_env.sh"
 if ! command -v chromium >/dev/null; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "installing Debian's chromium for the render test"
-    (apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; }) >/dev/null
+    export DEBIAN_FRONTEND=noninteractive
+    (apt-get install -y -qq chromium fonts-dejavu-core || { apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core; }) >/dev/null
   else
     echo "SKIP: chromium is missing (as root: apt-get install -y chromium)"
     exit 77
