@@ -57,7 +57,11 @@ uint64_t raw_row_bytes(const Table& table, const std::vector<FeatureSpec>& specs
 void check_memory(const Context& ctx, const TrainOptions& o, uint64_t rows, size_t features,
                   uint64_t row_bytes) {
   const uint64_t need = training_bytes_per_rank(rows, features, row_bytes, ctx.threads);
-  const uint64_t budget = memory_budget_per_rank(ctx.comm, o.memory_limit_gb);
+  // --memory-limit-gb if given, else the job's --max-memory-per-rank
+  // (core/memory_budget.hpp), else this stage's own default.
+  const uint64_t budget = o.memory_limit_gb > 0 || ctx.max_memory_per_rank == 0
+                              ? memory_budget_per_rank(ctx.comm, o.memory_limit_gb)
+                              : ctx.max_memory_per_rank;
   collective_try(ctx.comm, [&] {
     if (need <= budget) return;
     char text[400];
@@ -65,7 +69,7 @@ void check_memory(const Context& ctx, const TrainOptions& o, uint64_t rows, size
                   "train: every rank holds the whole binned training set: %llu rows x %zu "
                   "features with %d thread(s) need %.2f GB per rank, but this rank may use "
                   "%.2f GB; run fewer ranks per node or fewer --threads, or raise "
-                  "--memory-limit-gb",
+                  "--memory-limit-gb or --max-memory-per-rank",
                   static_cast<unsigned long long>(rows), features, ctx.threads, need / 1e9,
                   budget / 1e9);
     throw UsageError(text);

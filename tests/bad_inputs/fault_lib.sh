@@ -38,8 +38,13 @@ finish() {
 
 layer_of() { case $1 in bronze) echo bronze.h5 ;; silver) echo silver.h5 ;; gold) echo gold.h5 ;;
   train) echo model.h5 ;; esac; }
+# The fault tests are about failures, not models: train grows a small forest.
 stage_args() {  # stage raw lake
-  if [[ $1 == bronze ]]; then echo "--input $2 --lake $3"; else echo "--lake $3"; fi
+  case $1 in
+    bronze) echo "--input $2 --lake $3" ;;
+    train) echo "--lake $3 --n-estimators 10 --permutation-rows 0" ;;
+    *) echo "--lake $3" ;;
+  esac
 }
 # The layer the stage reads (none for bronze).
 input_layer_of() { case $1 in silver) echo bronze.h5 ;; gold) echo silver.h5 ;;
@@ -47,13 +52,16 @@ input_layer_of() { case $1 in silver) echo bronze.h5 ;; gold) echo silver.h5 ;;
 
 # run_stage STAGE RAW LAKE LOG [SECONDS]: runs the stage at 2 ranks in the
 # foreground; sets rc and elapsed.
+declare -A stage_seconds  # wall seconds of each stage in prepare_lake
 run_stage() {
-  local start=$SECONDS
+  local start=$SECONDS started
+  started=$(date +%s.%N)
   # shellcheck disable=SC2046
   timeout -k 5 "${5:-120}" "$mpiexec" -n "${RANKS:-2}" "$adlake" "$1" $(stage_args "$1" "$2" "$3") \
     >"$4" 2>&1
   rc=$?
   elapsed=$((SECONDS - start))
+  seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 }
 
 # Builds a valid RAW of N requests and runs the stages before STAGE on it.
@@ -63,6 +71,7 @@ prepare_lake() {  # raw lake n_requests [up_to_stage]
   for s in "${stages[@]}"; do
     [[ -n ${4:-} && $s == "$4" ]] && break
     run_stage "$s" "$1" "$2" "$work/prepare-$s.log"
+    stage_seconds[$s]=$seconds
     if ((rc != 0)); then
       echo "cannot prepare the lake: $s failed:"; tail -20 "$work/prepare-$s.log"; exit 1
     fi

@@ -34,7 +34,13 @@ work=$(mktemp -d)
 [[ ${KEEP:-0} == 1 ]] || trap 'rm -rf "$work"' EXIT
 layer_of() { case $1 in bronze) echo bronze.h5 ;; silver) echo silver.h5 ;; gold) echo gold.h5 ;;
   train) echo model.h5 ;; esac; }
-args_of() { if [[ $1 == bronze ]]; then echo "--input $2 --lake $3"; else echo "--lake $3"; fi; }
+args_of() {  # a small forest: the cases are about data, not models
+  case $1 in
+    bronze) echo "--input $2 --lake $3" ;;
+    train) echo "--lake $3 --n-estimators 10 --permutation-rows 0" ;;
+    *) echo "--lake $3" ;;
+  esac
+}
 
 # Runs one stage; sets rc and verdict ("" when it ended without a signal or hang).
 run_stage() {
