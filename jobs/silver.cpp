@@ -18,8 +18,7 @@ class SilverJob : public Job {
                     "one joined by shuffle")
         ->transform(CLI::AsSizeValue(false))
         ->capture_default_str();
-    command
-        .add_option("--dimension-join", join_, "auto, broadcast or shuffle (forces one path)")
+    command.add_option("--dimension-join", join_, "auto, broadcast or shuffle (forces one path)")
         ->check(CLI::IsMember({"auto", "broadcast", "shuffle"}))
         ->capture_default_str();
   }

@@ -122,17 +122,18 @@ Dedup dedup_impressions(std::span<const ImpressionRow> rows) {
 }
 
 Dedup dedup_users(std::span<const UserRow> rows) {
-  return dedup_by_key(rows, [](const clean::CleanUser& r) -> auto& { return r.user_id; },
-                      user_order);
+  return dedup_by_key(
+      rows, [](const clean::CleanUser& r) -> auto& { return r.user_id; }, user_order);
 }
 
 Dedup dedup_campaigns(std::span<const CampaignRow> rows) {
-  return dedup_by_key(rows, [](const clean::CleanCampaign& r) -> auto& { return r.campaign_id; },
-                      campaign_order);
+  return dedup_by_key(
+      rows, [](const clean::CleanCampaign& r) -> auto& { return r.campaign_id; }, campaign_order);
 }
 
 Dedup dedup_apps(std::span<const AppRow> rows) {
-  return dedup_by_key(rows, [](const clean::CleanApp& r) -> auto& { return r.app_id; }, app_order);
+  return dedup_by_key(
+      rows, [](const clean::CleanApp& r) -> auto& { return r.app_id; }, app_order);
 }
 
 std::vector<std::uint32_t> order_by_id_ts(std::span<const ClickRow> rows) {

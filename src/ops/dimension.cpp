@@ -8,9 +8,12 @@ namespace adlake::ops {
 
 std::string_view label(JoinStrategy strategy) {
   switch (strategy) {
-    case JoinStrategy::kAuto: return "auto";
-    case JoinStrategy::kBroadcast: return "broadcast";
-    case JoinStrategy::kShuffle: return "shuffle";
+    case JoinStrategy::kAuto:
+      return "auto";
+    case JoinStrategy::kBroadcast:
+      return "broadcast";
+    case JoinStrategy::kShuffle:
+      return "shuffle";
   }
   return "auto";
 }

@@ -12,10 +12,14 @@ using clean::NoneMember;
 std::int64_t revenue_micros(CampaignType type, std::int64_t bid_micros, bool is_click,
                             bool is_install) {
   switch (type) {
-    case CampaignType::kCpc: return is_click ? bid_micros : 0;
-    case CampaignType::kCpi: return is_install ? bid_micros : 0;
-    case CampaignType::kCpm: return bid_micros / 1000;
-    case CampaignType::kNone: return 0;
+    case CampaignType::kCpc:
+      return is_click ? bid_micros : 0;
+    case CampaignType::kCpi:
+      return is_install ? bid_micros : 0;
+    case CampaignType::kCpm:
+      return bid_micros / 1000;
+    case CampaignType::kNone:
+      return 0;
   }
   return 0;
 }
@@ -149,8 +153,8 @@ Table build_fact(const FactSources& in) {
       f.app_rating.push_back(0.0);
     }
 
-    const bool has_impression = m < kept.index.size() &&
-                                in.impressions[kept.index[m]].row.id_md5 == r.id_md5;
+    const bool has_impression =
+        m < kept.index.size() && in.impressions[kept.index[m]].row.id_md5 == r.id_md5;
     CampaignType type = CampaignType::kNone;
     std::int64_t bid = 0;
     f.has_impression.push_back(has_impression ? 1 : 0);
@@ -179,8 +183,7 @@ Table build_fact(const FactSources& in) {
       f.bid_micros.push_back(0);
     }
 
-    const bool is_click = has_impression && c < in.clicks.size() &&
-                          in.clicks[c].id_md5 == r.id_md5;
+    const bool is_click = has_impression && c < in.clicks.size() && in.clicks[c].id_md5 == r.id_md5;
     std::uint8_t is_install = 0;
     f.is_click.push_back(is_click ? 1 : 0);
     if (is_click) {

@@ -6,8 +6,8 @@ namespace adlake::ops {
 
 int id_owner(const clean::IdMd5& id, int ranks) {
   // floor(high64 * ranks / 2^64), exact in 128 bits.
-  const unsigned __int128 scaled = static_cast<unsigned __int128>(id.high64()) *
-                                   static_cast<unsigned __int128>(ranks);
+  const unsigned __int128 scaled =
+      static_cast<unsigned __int128>(id.high64()) * static_cast<unsigned __int128>(ranks);
   return static_cast<int>(scaled >> 64);
 }
 
@@ -27,8 +27,8 @@ KeyRanges KeyRanges::from_sample(std::vector<clean::Id> sample, int ranks) {
     return KeyRanges(std::move(splitters));
   }
   for (int r = 1; r < ranks; ++r) {
-    splitters.push_back(sample[sample.size() * static_cast<std::size_t>(r) /
-                               static_cast<std::size_t>(ranks)]);
+    splitters.push_back(
+        sample[sample.size() * static_cast<std::size_t>(r) / static_cast<std::size_t>(ranks)]);
   }
   return KeyRanges(std::move(splitters));
 }

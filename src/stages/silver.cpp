@@ -35,17 +35,27 @@ void check_bronze(const std::string& path, const SilverOptions& options) {
     throw IoError("no bronze layer at " + path + " (run `adlake bronze` first)");
   }
   const h5::File file = h5::File::open_read(path);
-  for (const char* table : {"/requests", "/impressions", "/clicks", "/user_profiles",
-                            "/campaigns", "/app_metadata", kFiles}) {
+  for (const char* table : {"/requests", "/impressions", "/clicks", "/user_profiles", "/campaigns",
+                            "/app_metadata", kFiles}) {
     if (!h5::table_exists(file, table)) throw DataError(path + " has no table " + table);
   }
 }
 
+// Reads and validates one entity and counts its rows and value rejects. With
+// `rejects`, also builds its rejects table and drops the bronze rows.
 template <class Clean>
-void count_inputs(std::vector<EntityStats>& stats, const silver::EntityShare<Clean>& share) {
+silver::EntityShare<Clean> read_share(const h5::File& bronze, const Comm& comm,
+                                      const std::vector<std::int64_t>& file_order,
+                                      std::vector<EntityStats>& stats, Table* rejects) {
+  auto share = silver::read_entity<Clean>(bronze, comm, file_order);
   auto& s = silver::find_stats(stats, silver::Entity<Clean>::name);
   s.rows_in += share.rows();
   s.count_rejects(share.rejects);
+  if (rejects != nullptr) {
+    *rejects = silver::reject_table(share);
+    silver::release_bronze(share);
+  }
+  return share;
 }
 
 h5::TableMeta table_meta(const SilverOptions& options, std::vector<std::string> sources,
@@ -124,30 +134,20 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   const auto file_order = silver::read_file_order(*bronze);
   std::vector<EntityStats> stats = silver::empty_stats();
   silver::Shares shares;
-  shares.requests = silver::read_entity<clean::CleanRequest>(*bronze, comm, file_order);
-  shares.impressions = silver::read_entity<clean::CleanImpression>(*bronze, comm, file_order);
-  shares.clicks = silver::read_entity<clean::CleanClick>(*bronze, comm, file_order);
-  shares.users = silver::read_entity<clean::CleanUser>(*bronze, comm, file_order);
-  shares.campaigns = silver::read_entity<clean::CleanCampaign>(*bronze, comm, file_order);
-  shares.apps = silver::read_entity<clean::CleanApp>(*bronze, comm, file_order);
+  // Entities without referential checks get their rejects table at once and
+  // drop their bronze rows before the next entity is read (peak memory).
+  Table request_rejects, user_rejects, campaign_rejects, app_rejects;
+  shares.requests =
+      read_share<clean::CleanRequest>(*bronze, comm, file_order, stats, &request_rejects);
+  shares.impressions =
+      read_share<clean::CleanImpression>(*bronze, comm, file_order, stats, nullptr);
+  shares.clicks = read_share<clean::CleanClick>(*bronze, comm, file_order, stats, nullptr);
+  shares.users = read_share<clean::CleanUser>(*bronze, comm, file_order, stats, &user_rejects);
+  shares.campaigns =
+      read_share<clean::CleanCampaign>(*bronze, comm, file_order, stats, &campaign_rejects);
+  shares.apps = read_share<clean::CleanApp>(*bronze, comm, file_order, stats, &app_rejects);
   const Table files = files_table(*bronze, comm);
   bronze.reset();
-  count_inputs(stats, shares.requests);
-  count_inputs(stats, shares.impressions);
-  count_inputs(stats, shares.clicks);
-  count_inputs(stats, shares.users);
-  count_inputs(stats, shares.campaigns);
-  count_inputs(stats, shares.apps);
-  // Only referential checks add rejects to impressions and clicks: the other
-  // entities' rejects tables are ready, and their bronze rows can go.
-  Table request_rejects = silver::reject_table(shares.requests);
-  Table user_rejects = silver::reject_table(shares.users);
-  Table campaign_rejects = silver::reject_table(shares.campaigns);
-  Table app_rejects = silver::reject_table(shares.apps);
-  silver::release_bronze(shares.requests);
-  silver::release_bronze(shares.users);
-  silver::release_bronze(shares.campaigns);
-  silver::release_bronze(shares.apps);
   step_done("bronze read and validated");
 
   silver::Outputs out = silver::build_silver(comm, shares, options, stats, step_done);
@@ -158,7 +158,8 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   silver::release_bronze(shares.impressions);
   silver::release_bronze(shares.clicks);
   silver::sum_over_ranks(comm, stats);  // and checks bronze rows = rejects + duplicates + kept
-  const std::int64_t fact_rows = allreduce_sum<std::int64_t>(comm, static_cast<std::int64_t>(out.fact.rows()));
+  const std::int64_t fact_rows =
+      allreduce_sum<std::int64_t>(comm, static_cast<std::int64_t>(out.fact.rows()));
   step_done("rejects returned to their readers");
 
   {
@@ -178,23 +179,22 @@ void run_silver(Context& ctx, const SilverOptions& options) {
                    "campaign, click group, user profile and app (CONTRACT 2.4)"),
         comm);
     out.fact = Table();
-    h5::write_table(file, "/users", ops::users_table(out.users),
-                    table_meta(options, {bronze_source("user_profiles")},
-                               stats_of({"user_profiles"}),
-                               "kept user profiles, one per user_id, ascending by user_id"),
-                    comm);
+    h5::write_table(
+        file, "/users", ops::users_table(out.users),
+        table_meta(options, {bronze_source("user_profiles")}, stats_of({"user_profiles"}),
+                   "kept user profiles, one per user_id, ascending by user_id"),
+        comm);
     h5::write_table(file, "/campaigns", ops::campaigns_table(out.campaigns),
                     table_meta(options, {bronze_source("campaigns")}, stats_of({"campaigns"}),
                                "kept campaigns, one per campaign_id, ascending by campaign_id"),
                     comm);
     h5::write_table(file, "/apps", ops::apps_table(out.apps),
-                    table_meta(options, {bronze_source("app_metadata")},
-                               stats_of({"app_metadata"}),
+                    table_meta(options, {bronze_source("app_metadata")}, stats_of({"app_metadata"}),
                                "kept apps, one per app_id, ascending by app_id"),
                     comm);
     const std::pair<std::string_view, const Table*> rejects[] = {
-        {"requests", &request_rejects}, {"impressions", &impression_rejects},
-        {"clicks", &click_rejects},     {"user_profiles", &user_rejects},
+        {"requests", &request_rejects},   {"impressions", &impression_rejects},
+        {"clicks", &click_rejects},       {"user_profiles", &user_rejects},
         {"campaigns", &campaign_rejects}, {"app_metadata", &app_rejects}};
     for (const auto& [entity, table] : rejects) {
       h5::write_table(file, "/_rejects/" + std::string(entity), *table,
@@ -225,10 +225,10 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   }
   report.rows_out = fact_rows + dimension_rows;
   if (ctx.is_root()) {
-    spdlog::info("silver: wrote {}/silver.h5: {} fact rows; joins: users {}, campaigns {}, apps {}\n{}",
-                 options.lake, fact_rows, ops::label(out.users_join),
-                 ops::label(out.campaigns_join), ops::label(out.apps_join),
-                 silver::format_stats(stats));
+    spdlog::info(
+        "silver: wrote {}/silver.h5: {} fact rows; joins: users {}, campaigns {}, apps {}\n{}",
+        options.lake, fact_rows, ops::label(out.users_join), ops::label(out.campaigns_join),
+        ops::label(out.apps_join), silver::format_stats(stats));
   }
   record_stage(ctx, report, clock.seconds());
 }

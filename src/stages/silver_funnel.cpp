@@ -2,9 +2,9 @@
 
 #include <numeric>
 
-#include "adlake/ops/exchange_rows.hpp"
 #include "adlake/ops/dedup.hpp"
 #include "adlake/ops/dimension.hpp"
+#include "adlake/ops/exchange_rows.hpp"
 #include "adlake/ops/fact.hpp"
 #include "adlake/ops/funnel.hpp"
 #include "adlake/ops/partition.hpp"
@@ -17,9 +17,8 @@ namespace {
 template <class Row>
 std::vector<Row> to_id_owners(const Comm& comm, std::vector<Row>& rows) {
   const int ranks = comm.size();
-  return ops::exchange_to_owners(comm, std::move(rows), [ranks](const Row& r) {
-    return ops::id_owner(r.row.id_md5, ranks);
-  });
+  return ops::exchange_to_owners(
+      comm, std::move(rows), [ranks](const Row& r) { return ops::id_owner(r.row.id_md5, ranks); });
 }
 
 // The rows at `index`, in that order. The kernels' results ascend by id while
@@ -51,7 +50,8 @@ Outputs build_silver(const Comm& comm, Shares& shares, const SilverOptions& opti
                      const std::function<void(std::string_view)>& step_done) {
   Outputs out;
   auto join_of = [&](const auto& dim) {
-    return ops::resolve_join(options.dimension_join, dim.bytes(), options.broadcast_threshold_bytes);
+    return ops::resolve_join(options.dimension_join, dim.bytes(),
+                             options.broadcast_threshold_bytes);
   };
 
   // Requests: one per id_md5, kept ascending by id.

@@ -18,12 +18,11 @@ void return_rejects(const Comm& comm, const std::vector<ops::Rejected>& found,
   for (int r = 1; r < comm.size(); ++r) {
     begins.push_back(h5::even_share(share.total_rows, r, comm.size()).first);
   }
-  const auto send = ops::split_by_owner(std::span<const ops::Rejected>(found), comm.size(),
-                                        [&](const ops::Rejected& r) {
-                                          return static_cast<int>(
-                                              std::upper_bound(begins.begin(), begins.end(), r.seq) -
-                                              begins.begin());
-                                        });
+  const auto send = ops::split_by_owner(
+      std::span<const ops::Rejected>(found), comm.size(), [&](const ops::Rejected& r) {
+        return static_cast<int>(std::upper_bound(begins.begin(), begins.end(), r.seq) -
+                                begins.begin());
+      });
   const auto mine = adlake::exchange(comm, send);
   for (const auto& reject : mine) {
     if (reject.seq < share.first_seq || reject.seq >= share.first_seq + share.rows()) {
@@ -63,9 +62,9 @@ Table reject_table(EntityShare<Clean>& share) {
   return out;
 }
 
-#define ADLAKE_SILVER_REJECTS(Clean)                                                     \
-  template void return_rejects(const Comm&, const std::vector<ops::Rejected>&,           \
-                               EntityShare<Clean>&);                                     \
+#define ADLAKE_SILVER_REJECTS(Clean)                                           \
+  template void return_rejects(const Comm&, const std::vector<ops::Rejected>&, \
+                               EntityShare<Clean>&);                           \
   template Table reject_table(EntityShare<Clean>&);
 
 ADLAKE_SILVER_REJECTS(clean::CleanRequest)

@@ -15,10 +15,9 @@ using ops::RejectCause;
 
 // Which reasons each entity can have (clean/rows.hpp, CONTRACT 2.3 step 3).
 constexpr std::array kRequestReasons{RejectCause::kInvalidId, RejectCause::kInvalidTimestamp};
-constexpr std::array kImpressionReasons{RejectCause::kInvalidId, RejectCause::kInvalidTimestamp,
-                                        RejectCause::kMissingKey, RejectCause::kInvalidNumber,
-                                        RejectCause::kOrphanImpression,
-                                        RejectCause::kUnknownCampaign};
+constexpr std::array kImpressionReasons{
+    RejectCause::kInvalidId,     RejectCause::kInvalidTimestamp, RejectCause::kMissingKey,
+    RejectCause::kInvalidNumber, RejectCause::kOrphanImpression, RejectCause::kUnknownCampaign};
 constexpr std::array kClickReasons{RejectCause::kInvalidId, RejectCause::kInvalidTimestamp,
                                    RejectCause::kOrphanClick, RejectCause::kClickOutOfWindow};
 constexpr std::array kUserReasons{RejectCause::kMissingKey, RejectCause::kInvalidTimestamp};
@@ -38,16 +37,20 @@ void EntityStats::count_rejects(std::span<const ops::Rejected> rows) {
 
 nlohmann::json EntityStats::to_json() const {
   nlohmann::json by_reason = nlohmann::json::object();
-  for (const auto reason : reasons) by_reason[std::string(clean::label(reason))] = rejects[clean::code(reason)];
-  return {{"rows_in", rows_in}, {"rejects", by_reason}, {"duplicates", duplicates},
+  for (const auto reason : reasons)
+    by_reason[std::string(clean::label(reason))] = rejects[clean::code(reason)];
+  return {{"rows_in", rows_in},
+          {"rejects", by_reason},
+          {"duplicates", duplicates},
           {"rows_out", rows_out}};
 }
 
 void EntityStats::check_conservation() const {
   if (rows_in != reject_total() + duplicates + rows_out) {
-    throw Error(fmt::format("silver: {} does not add up: {} bronze rows != {} rejects + {} "
-                            "duplicates + {} kept",
-                            entity, rows_in, reject_total(), duplicates, rows_out));
+    throw Error(
+        fmt::format("silver: {} does not add up: {} bronze rows != {} rejects + {} "
+                    "duplicates + {} kept",
+                    entity, rows_in, reject_total(), duplicates, rows_out));
   }
 }
 

@@ -15,6 +15,13 @@ using namespace adlake;
 
 namespace {
 
+// "u<n>" (std::string's operator+ trips a GCC 12 -Wrestrict false positive).
+clean::Id user_key(int n) {
+  std::string key = "u";
+  key.append(std::to_string(n));
+  return clean::Id::from(key);
+}
+
 struct Item {
   std::int64_t value;
   std::int32_t from;
@@ -30,7 +37,8 @@ TEST_CASE("exchange_to_owners: every row once at its owner, in any round size") 
     // Rank r sends r * 37 rows (rank 0 none); row v goes to rank v % p, except
     // that no row goes to the last rank when there are several.
     std::vector<Item> rows;
-    for (int i = 0; i < comm.rank() * 37; ++i) rows.push_back({comm.rank() * 1000 + i, comm.rank(), {}});
+    for (int i = 0; i < comm.rank() * 37; ++i)
+      rows.push_back({comm.rank() * 1000 + i, comm.rank(), {}});
     const auto owner = [p](const Item& it) {
       return p == 1 ? 0 : static_cast<int>(it.value % (p - 1));
     };
@@ -84,7 +92,7 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
   if (p == 1 || comm.rank() < p - 1) {
     for (int u = 0; u < 30; ++u) {
       ops::UserRow row{};
-      row.row.user_id = clean::Id::from("u" + std::to_string(u));
+      row.row.user_id = user_key(u);
       row.row.updated_at = 1700000000 + comm.rank() * 10 + u;
       row.row.age = static_cast<std::int16_t>(20 + comm.rank());
       row.seq = comm.rank() * 100 + u;
@@ -103,9 +111,11 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
   }
   // Lookups: known keys, repeats, unknown keys; this rank asks for its own set.
   std::vector<clean::Id> keys;
-  for (int k = 0; k < 50; ++k) keys.push_back(clean::Id::from("u" + std::to_string((k * 7 + comm.rank()) % 40)));
+  for (int k = 0; k < 50; ++k)
+    keys.push_back(user_key((k * 7 + comm.rank()) % 40));
   auto key_at = [&](std::size_t k) -> const clean::Id& { return keys[k]; };
-  const auto by_broadcast = ops::lookup(comm, dim, keys.size(), key_at, ops::JoinStrategy::kBroadcast);
+  const auto by_broadcast =
+      ops::lookup(comm, dim, keys.size(), key_at, ops::JoinStrategy::kBroadcast);
   const auto by_shuffle = ops::lookup(comm, dim, keys.size(), key_at, ops::JoinStrategy::kShuffle);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     const auto* a = by_broadcast.at(k);

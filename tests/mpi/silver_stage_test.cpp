@@ -84,18 +84,18 @@ void write_bronze(const Comm& comm, const std::string& lake, bool out_of_order =
       {0, 6, {A, "1704067200", "u1", long_id, "", "", ""}},
   };
   if (out_of_order) std::swap(requests[0], requests[1]);
-  write("/requests", bronze_table(comm, {"id_md5", "ts", "user_id", "app_id", "device_type", "os", "ip"},
-                                  requests));
-  write("/impressions",
-        bronze_table(comm, {"id_md5", "ts", "campaign_id", "slot", "win_price"},
-                     {{2, 2, {A, "1704067260", "c1", "2", "0.10"}},
-                      {2, 3, {A, "1704067230", "c2", "3", "0.20"}},
-                      {2, 4, {C, "1704067200", "c1", "1", "1"}},
-                      {2, 5, {d, "1704070900", "c-gone", "0", "1"}},
-                      {2, 6, {E, "1704070810", "c3", "11", "0.0000005"}},
-                      {2, 7, {B, "1704067100", "c1", "1", "1000"}},
-                      {2, 8, {B, "1704067101", "", "1", "1"}},
-                      {2, 9, {d, "1704070950", "c1", "0", "1"}}}));
+  write("/requests",
+        bronze_table(comm, {"id_md5", "ts", "user_id", "app_id", "device_type", "os", "ip"},
+                     requests));
+  write("/impressions", bronze_table(comm, {"id_md5", "ts", "campaign_id", "slot", "win_price"},
+                                     {{2, 2, {A, "1704067260", "c1", "2", "0.10"}},
+                                      {2, 3, {A, "1704067230", "c2", "3", "0.20"}},
+                                      {2, 4, {C, "1704067200", "c1", "1", "1"}},
+                                      {2, 5, {d, "1704070900", "c-gone", "0", "1"}},
+                                      {2, 6, {E, "1704070810", "c3", "11", "0.0000005"}},
+                                      {2, 7, {B, "1704067100", "c1", "1", "1000"}},
+                                      {2, 8, {B, "1704067101", "", "1", "1"}},
+                                      {2, 9, {d, "1704070950", "c1", "0", "1"}}}));
   write("/clicks", bronze_table(comm, {"id_md5", "ts", "is_install"},
                                 {{3, 2, {A, "1704067300", "yes"}},
                                  {3, 3, {A, "1704067230", "0"}},
@@ -107,13 +107,14 @@ void write_bronze(const Comm& comm, const std::string& lake, bool out_of_order =
                                  {3, 9, {"bad", "1", "1"}},
                                  {3, 10, {E, "not a time", "1"}}}));
   write("/user_profiles",
-        bronze_table(comm, {"user_id", "age", "gender", "state", "interest", "updated_at"},
-                     {{4, 2, {"u1", "30", "F", "new york", "news", "2023-01-01T00:00:00Z"}},
-                      {4, 3, {"u1", "45", "m", "TX", "sports", "2023-06-01T00:00:00Z"}},
-                      {4, 4, {"u3", "12", "x", "Puerto Rico", "knitting", "1700000000"}},
-                      {4, 5, {"", "30", "f", "CA", "news", "1700000000"}},
-                      {4, 6, {"u9", "100", "woman", "dc", "FOOD", "bad"}},
-                      {4, 7, {"u9", "100", "woman", "district of  columbia", "FOOD", "1700000000"}}}));
+        bronze_table(
+            comm, {"user_id", "age", "gender", "state", "interest", "updated_at"},
+            {{4, 2, {"u1", "30", "F", "new york", "news", "2023-01-01T00:00:00Z"}},
+             {4, 3, {"u1", "45", "m", "TX", "sports", "2023-06-01T00:00:00Z"}},
+             {4, 4, {"u3", "12", "x", "Puerto Rico", "knitting", "1700000000"}},
+             {4, 5, {"", "30", "f", "CA", "news", "1700000000"}},
+             {4, 6, {"u9", "100", "woman", "dc", "FOOD", "bad"}},
+             {4, 7, {"u9", "100", "woman", "district of  columbia", "FOOD", "1700000000"}}}));
   write("/campaigns",
         bronze_table(comm, {"campaign_id", "advertiser", "campaign_type", "category", "bid"},
                      {{5, 2, {"c1", "Acme", "cpc", "News", "1.5"}},
@@ -133,7 +134,8 @@ void write_bronze(const Comm& comm, const std::string& lake, bool out_of_order =
 std::string shared_temp_dir(const Comm& comm, const std::string& tag) {
   std::string dir;
   if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-test-" + tag + "-" + std::to_string(getpid()))).string();
+    dir = (fs::temp_directory_path() / ("adlake-test-" + tag + "-" + std::to_string(getpid())))
+              .string();
     fs::remove_all(dir);
     fs::create_directories(dir);
   }
@@ -253,18 +255,23 @@ void check_stats(const Comm& comm, const std::string& lake) {
   const auto fact = h5::read_table_meta(file, "/fact_ad_funnel").stats;
   const auto expect = [](std::int64_t in, nlohmann::json rejects, std::int64_t dups,
                          std::int64_t out) {
-    return nlohmann::json{{"rows_in", in}, {"rejects", rejects}, {"duplicates", dups},
-                          {"rows_out", out}};
+    return nlohmann::json{
+        {"rows_in", in}, {"rejects", rejects}, {"duplicates", dups}, {"rows_out", out}};
   };
   CHECK(fact["requests"] == expect(9, {{"invalid_id", 2}, {"invalid_timestamp", 1}}, 2, 4));
   CHECK(fact["impressions"] == expect(8,
-                                      {{"invalid_id", 0}, {"invalid_timestamp", 0},
-                                       {"missing_key", 1}, {"invalid_number", 1},
-                                       {"orphan_impression", 1}, {"unknown_campaign", 1}},
+                                      {{"invalid_id", 0},
+                                       {"invalid_timestamp", 0},
+                                       {"missing_key", 1},
+                                       {"invalid_number", 1},
+                                       {"orphan_impression", 1},
+                                       {"unknown_campaign", 1}},
                                       2, 2));
   CHECK(fact["clicks"] == expect(9,
-                                 {{"invalid_id", 1}, {"invalid_timestamp", 1},
-                                  {"orphan_click", 2}, {"click_out_of_window", 2}},
+                                 {{"invalid_id", 1},
+                                  {"invalid_timestamp", 1},
+                                  {"orphan_click", 2},
+                                  {"click_out_of_window", 2}},
                                  1, 2));
   CHECK(h5::read_table_meta(file, "/users").stats["user_profiles"] ==
         expect(6, {{"missing_key", 1}, {"invalid_timestamp", 1}}, 1, 3));
@@ -291,10 +298,10 @@ TEST_CASE("silver: hand-written bronze gives the expected silver.h5 with every j
   const std::string lake = shared_temp_dir(comm, "silver");
   write_bronze(comm, lake);
   std::map<std::string, Table> first;
-  for (const auto join : {ops::JoinStrategy::kBroadcast, ops::JoinStrategy::kShuffle,
-                          ops::JoinStrategy::kAuto}) {
+  for (const auto join :
+       {ops::JoinStrategy::kBroadcast, ops::JoinStrategy::kShuffle, ops::JoinStrategy::kAuto}) {
     CAPTURE(ops::label(join));
-    Context ctx{comm};
+    Context ctx{comm, 1, {}};
     SilverOptions options;
     options.lake = lake;
     options.dimension_join = join;
@@ -319,7 +326,7 @@ TEST_CASE("silver: bronze rows out of input order are an error on every rank, no
   Comm comm = Comm::world();
   const std::string lake = shared_temp_dir(comm, "silver-order");
   write_bronze(comm, lake, /*out_of_order=*/true);
-  Context ctx{comm};
+  Context ctx{comm, 1, {}};
   SilverOptions options;
   options.lake = lake;
   CHECK_THROWS_AS(run_silver(ctx, options), CollectiveError);
@@ -331,7 +338,7 @@ TEST_CASE("silver: bronze rows out of input order are an error on every rank, no
 TEST_CASE("silver: no bronze layer is an error on every rank") {
   Comm comm = Comm::world();
   const std::string lake = shared_temp_dir(comm, "silver-none");
-  Context ctx{comm};
+  Context ctx{comm, 1, {}};
   SilverOptions options;
   options.lake = lake;
   CHECK_THROWS_AS(run_silver(ctx, options), CollectiveError);

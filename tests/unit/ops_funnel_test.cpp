@@ -38,9 +38,9 @@ TEST_CASE("orphan_impression: no kept request of its id; checked after dedup") {
   const auto kept =
       ops::drop_orphan_impressions(requests, kept_requests, impressions, dedup.kept, rejects);
   CHECK(seqs(impressions, kept) == std::vector<std::int64_t>{10, 13});
-  CHECK(sorted(rejects) == std::vector<std::pair<std::int64_t, RejectCause>>{
-                               {11, RejectCause::kOrphanImpression},
-                               {14, RejectCause::kOrphanImpression}});
+  CHECK(sorted(rejects) ==
+        std::vector<std::pair<std::int64_t, RejectCause>>{{11, RejectCause::kOrphanImpression},
+                                                          {14, RejectCause::kOrphanImpression}});
 }
 
 TEST_CASE("unknown_campaign: the impressions whose campaign is not kept") {
@@ -53,8 +53,8 @@ TEST_CASE("unknown_campaign: the impressions whose campaign is not kept") {
   const auto kept = ops::drop_unknown_campaigns(impressions, kept_in, found, rejects);
   CHECK(kept.index == std::vector<std::uint32_t>{0});
   CHECK(kept.campaign == std::vector<const adlake::clean::CleanCampaign*>{&c1.row});
-  CHECK(sorted(rejects) == std::vector<std::pair<std::int64_t, RejectCause>>{
-                               {2, RejectCause::kUnknownCampaign}});
+  CHECK(sorted(rejects) ==
+        std::vector<std::pair<std::int64_t, RejectCause>>{{2, RejectCause::kUnknownCampaign}});
 }
 
 TEST_CASE("clicks: orphan_click, then the window [imp ts, imp ts + 86400], then groups") {
@@ -65,15 +65,15 @@ TEST_CASE("clicks: orphan_click, then the window [imp ts, imp ts + 86400], then 
   // id(2)'s impression is not kept (say, unknown_campaign): its clicks are orphans.
   const std::vector<std::uint32_t> kept{0, 2};
   const std::vector<ops::ClickRow> clicks{
-      click(20, id(1), at(86400)),      // last second of the window: kept
-      click(21, id(1), at(86401)),      // out of window
-      click(22, id(1), at(0), "yes"),   // the impression's own second: kept, an install
-      click(23, id(1), at(-1)),         // before the impression: out of window
-      click(24, id(2), at(5)),          // impression not kept: orphan
-      click(25, id(9), at(5)),          // no impression at all: orphan
-      click(26, id(3), at(50)),         // before id(3)'s impression at +100
-      click(27, id(3), at(200)),        // kept
-      click(28, id(1), at(10), "0"),    // kept
+      click(20, id(1), at(86400)),     // last second of the window: kept
+      click(21, id(1), at(86401)),     // out of window
+      click(22, id(1), at(0), "yes"),  // the impression's own second: kept, an install
+      click(23, id(1), at(-1)),        // before the impression: out of window
+      click(24, id(2), at(5)),         // impression not kept: orphan
+      click(25, id(9), at(5)),         // no impression at all: orphan
+      click(26, id(3), at(50)),        // before id(3)'s impression at +100
+      click(27, id(3), at(200)),       // kept
+      click(28, id(1), at(10), "0"),   // kept
   };
   std::vector<Rejected> rejects;
   const auto out = ops::group_clicks(impressions, kept, clicks, rejects);
@@ -87,12 +87,12 @@ TEST_CASE("clicks: orphan_click, then the window [imp ts, imp ts + 86400], then 
   CHECK(out.groups[1].n_clicks_raw == 1);
   CHECK(out.groups[1].is_install == 0);
   CHECK(out.duplicates == 2);  // 4 kept click rows, 2 groups
-  CHECK(sorted(rejects) == std::vector<std::pair<std::int64_t, RejectCause>>{
-                               {21, RejectCause::kClickOutOfWindow},
-                               {23, RejectCause::kClickOutOfWindow},
-                               {24, RejectCause::kOrphanClick},
-                               {25, RejectCause::kOrphanClick},
-                               {26, RejectCause::kClickOutOfWindow}});
+  CHECK(sorted(rejects) ==
+        std::vector<std::pair<std::int64_t, RejectCause>>{{21, RejectCause::kClickOutOfWindow},
+                                                          {23, RejectCause::kClickOutOfWindow},
+                                                          {24, RejectCause::kOrphanClick},
+                                                          {25, RejectCause::kOrphanClick},
+                                                          {26, RejectCause::kClickOutOfWindow}});
   // Conservation for clicks: rows = rejects + duplicates + kept groups.
   CHECK(static_cast<std::int64_t>(clicks.size()) ==
         static_cast<std::int64_t>(rejects.size()) + out.duplicates +
@@ -107,8 +107,8 @@ TEST_CASE("clicks: none, or no impressions at all") {
   const auto out = ops::group_clicks(no_impressions, none, clicks, rejects);
   CHECK(out.groups.empty());
   CHECK(out.duplicates == 0);
-  CHECK(sorted(rejects) == std::vector<std::pair<std::int64_t, RejectCause>>{
-                               {1, RejectCause::kOrphanClick}});
+  CHECK(sorted(rejects) ==
+        std::vector<std::pair<std::int64_t, RejectCause>>{{1, RejectCause::kOrphanClick}});
   rejects.clear();
   CHECK(ops::group_clicks(no_impressions, none, {}, rejects).groups.empty());
   CHECK(rejects.empty());
@@ -120,6 +120,5 @@ TEST_CASE("every value reject reason is a silver reject cause") {
   CHECK(ops::reject_cause(RejectReason::kInvalidTimestamp) == RejectCause::kInvalidTimestamp);
   CHECK(ops::reject_cause(RejectReason::kMissingKey) == RejectCause::kMissingKey);
   CHECK(ops::reject_cause(RejectReason::kInvalidNumber) == RejectCause::kInvalidNumber);
-  CHECK(ops::reject_cause(RejectReason::kInvalidCampaignType) ==
-        RejectCause::kInvalidCampaignType);
+  CHECK(ops::reject_cause(RejectReason::kInvalidCampaignType) == RejectCause::kInvalidCampaignType);
 }

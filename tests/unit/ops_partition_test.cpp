@@ -65,9 +65,11 @@ TEST_CASE("KeyRanges: splitters from a sample, owners by byte-wise key order") {
 
 TEST_CASE("split_by_owner keeps each destination's rows in order") {
   const std::vector<int> rows{5, 1, 4, 2, 3, 0};
-  const auto split = ops::split_by_owner(std::span<const int>(rows), 2, [](int v) { return v % 2; });
+  const auto split =
+      ops::split_by_owner(std::span<const int>(rows), 2, [](int v) { return v % 2; });
   CHECK(split[0] == std::vector<int>{4, 2, 0});
   CHECK(split[1] == std::vector<int>{5, 1, 3});
-  const auto spread = ops::spread_sample(std::vector<clean::Id>{key("a"), key("b"), key("c"), key("d")}, 2);
+  const auto spread =
+      ops::spread_sample(std::vector<clean::Id>{key("a"), key("b"), key("c"), key("d")}, 2);
   CHECK(spread == std::vector<clean::Id>{key("a"), key("c")});
 }

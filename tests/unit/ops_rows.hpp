@@ -45,9 +45,10 @@ inline ops::ClickRow click(std::int64_t seq, const std::string& id_md5, const st
   return r;
 }
 
-inline ops::UserRow user(std::int64_t seq, const std::string& user_id, const std::string& updated_at,
-                         const std::string& age = "30", const std::string& gender = "f",
-                         const std::string& state = "CA", const std::string& interest = "news") {
+inline ops::UserRow user(std::int64_t seq, const std::string& user_id,
+                         const std::string& updated_at, const std::string& age = "30",
+                         const std::string& gender = "f", const std::string& state = "CA",
+                         const std::string& interest = "news") {
   ops::UserRow r{{}, seq};
   REQUIRE(!clean::clean_user({user_id, age, gender, state, interest, updated_at}, r.row));
   return r;
@@ -72,7 +73,8 @@ inline ops::AppRow app(std::int64_t seq, const std::string& app_id, const std::s
 
 // The input positions (seq) of rows[kept[i]].
 template <class Row>
-std::vector<std::int64_t> seqs(const std::vector<Row>& rows, const std::vector<std::uint32_t>& kept) {
+std::vector<std::int64_t> seqs(const std::vector<Row>& rows,
+                               const std::vector<std::uint32_t>& kept) {
   std::vector<std::int64_t> out;
   for (auto i : kept) out.push_back(rows[i].seq);
   return out;

@@ -18,13 +18,25 @@
 
 namespace adlake::ops {
 
-inline const clean::Id& dimension_key(const clean::CleanUser& r) { return r.user_id; }
-inline const clean::Id& dimension_key(const clean::CleanCampaign& r) { return r.campaign_id; }
-inline const clean::Id& dimension_key(const clean::CleanApp& r) { return r.app_id; }
+inline const clean::Id& dimension_key(const clean::CleanUser& r) {
+  return r.user_id;
+}
+inline const clean::Id& dimension_key(const clean::CleanCampaign& r) {
+  return r.campaign_id;
+}
+inline const clean::Id& dimension_key(const clean::CleanApp& r) {
+  return r.app_id;
+}
 
-inline Dedup dedup_rows(std::span<const UserRow> rows) { return dedup_users(rows); }
-inline Dedup dedup_rows(std::span<const CampaignRow> rows) { return dedup_campaigns(rows); }
-inline Dedup dedup_rows(std::span<const AppRow> rows) { return dedup_apps(rows); }
+inline Dedup dedup_rows(std::span<const UserRow> rows) {
+  return dedup_users(rows);
+}
+inline Dedup dedup_rows(std::span<const CampaignRow> rows) {
+  return dedup_campaigns(rows);
+}
+inline Dedup dedup_rows(std::span<const AppRow> rows) {
+  return dedup_apps(rows);
+}
 
 enum class JoinStrategy : std::uint8_t { kAuto, kBroadcast, kShuffle };
 
@@ -40,10 +52,10 @@ inline constexpr std::size_t kKeySamplePerRank = 256;
 
 template <class Row>
 struct Dimension {
-  std::vector<Row> rows;         // this rank's kept rows: its key range, ascending by key
-  KeyRanges ranges;              // which rank owns which keys
-  std::int64_t total_rows = 0;   // kept rows over all ranks
-  std::int64_t duplicates = 0;   // this rank's
+  std::vector<Row> rows;        // this rank's kept rows: its key range, ascending by key
+  KeyRanges ranges;             // which rank owns which keys
+  std::int64_t total_rows = 0;  // kept rows over all ranks
+  std::int64_t duplicates = 0;  // this rank's
   std::int64_t bytes() const { return total_rows * static_cast<std::int64_t>(sizeof(Row)); }
 };
 
@@ -53,7 +65,8 @@ KeyRanges sample_key_ranges(const Comm& comm, std::span<const Sourced<Row>> vali
   std::vector<clean::Id> keys;
   keys.reserve(std::min(valid.size(), kKeySamplePerRank));
   const std::size_t n = std::min(valid.size(), kKeySamplePerRank);
-  for (std::size_t i = 0; i < n; ++i) keys.push_back(dimension_key(valid[i * valid.size() / n].row));
+  for (std::size_t i = 0; i < n; ++i)
+    keys.push_back(dimension_key(valid[i * valid.size() / n].row));
   std::vector<char> mine(keys.size() * sizeof(clean::Id));  // MPI_CHAR: no struct type needed
   if (!mine.empty()) std::memcpy(mine.data(), keys.data(), mine.size());
   const std::vector<char> all = allgatherv(comm, mine);
@@ -97,9 +110,9 @@ namespace detail {
 // The position of `key` in rows ascending by key, or -1.
 template <class Row>
 std::int64_t find_key(std::span<const Row> rows, const clean::Id& key) {
-  const auto it = std::lower_bound(rows.begin(), rows.end(), key, [](const Row& r, const clean::Id& k) {
-    return dimension_key(r) < k;
-  });
+  const auto it =
+      std::lower_bound(rows.begin(), rows.end(), key,
+                       [](const Row& r, const clean::Id& k) { return dimension_key(r) < k; });
   return it != rows.end() && dimension_key(*it) == key ? it - rows.begin() : -1;
 }
 

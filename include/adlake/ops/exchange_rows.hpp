@@ -28,7 +28,8 @@ namespace detail {
 class RowType {
  public:
   explicit RowType(std::size_t bytes) {
-    check_mpi(MPI_Type_contiguous(static_cast<int>(bytes), MPI_BYTE, &type_), "MPI_Type_contiguous");
+    check_mpi(MPI_Type_contiguous(static_cast<int>(bytes), MPI_BYTE, &type_),
+              "MPI_Type_contiguous");
     check_mpi(MPI_Type_commit(&type_), "MPI_Type_commit");
   }
   ~RowType() { MPI_Type_free(&type_); }
@@ -41,7 +42,8 @@ class RowType {
 };
 
 inline int as_int(std::size_t n, const char* what) {
-  if (n > static_cast<std::size_t>(INT32_MAX)) throw Error(std::string(what) + ": too many rows for one rank");
+  if (n > static_cast<std::size_t>(INT32_MAX))
+    throw Error(std::string(what) + ": too many rows for one rank");
   return static_cast<int>(n);
 }
 
@@ -64,9 +66,11 @@ std::vector<T> exchange_grouped(const Comm& comm, std::span<const T> send,
   std::vector<std::int64_t> recv_offset(static_cast<std::size_t>(p), 0);
   std::exclusive_scan(send_counts.begin(), send_counts.end(), send_offset.begin(), std::int64_t{0});
   std::exclusive_scan(recv_counts.begin(), recv_counts.end(), recv_offset.begin(), std::int64_t{0});
-  const std::int64_t total = std::accumulate(recv_counts.begin(), recv_counts.end(), std::int64_t{0});
+  const std::int64_t total =
+      std::accumulate(recv_counts.begin(), recv_counts.end(), std::int64_t{0});
   detail::as_int(send.size(), "exchange");
-  std::vector<T> out(static_cast<std::size_t>(detail::as_int(static_cast<std::size_t>(total), "exchange")));
+  std::vector<T> out(
+      static_cast<std::size_t>(detail::as_int(static_cast<std::size_t>(total), "exchange")));
 
   const std::int64_t per_peer =
       std::max<std::int64_t>(1, static_cast<std::int64_t>(round_bytes / sizeof(T)) / p);
@@ -133,8 +137,9 @@ std::vector<std::vector<T>> exchange_by_source(const Comm& comm,
   std::vector<std::vector<T>> out(static_cast<std::size_t>(p));
   std::size_t at = 0;
   for (int s = 0; s < p; ++s) {
-    out[s].assign(all.begin() + static_cast<std::ptrdiff_t>(at),
-                  all.begin() + static_cast<std::ptrdiff_t>(at + static_cast<std::size_t>(from[s])));
+    out[s].assign(
+        all.begin() + static_cast<std::ptrdiff_t>(at),
+        all.begin() + static_cast<std::ptrdiff_t>(at + static_cast<std::size_t>(from[s])));
     at += static_cast<std::size_t>(from[s]);
   }
   return out;

@@ -12,9 +12,9 @@ namespace adlake::ops {
 
 struct FactSources {
   std::span<const RequestRow> requests;
-  std::span<const std::uint32_t> kept_requests;      // ascending by id
-  std::span<const clean::CleanUser* const> users;    // per kept request; null: no profile
-  std::span<const clean::CleanApp* const> apps;      // per kept request; null: no app
+  std::span<const std::uint32_t> kept_requests;    // ascending by id
+  std::span<const clean::CleanUser* const> users;  // per kept request; null: no profile
+  std::span<const clean::CleanApp* const> apps;    // per kept request; null: no app
   std::span<const ImpressionRow> impressions;
   const KeptImpressions* kept_impressions = nullptr;  // ascending by id, ids among the requests'
   std::span<const ClickGroup> clicks;                 // ascending by id, ids among the impressions'

@@ -38,9 +38,9 @@ KeptImpressions drop_unknown_campaigns(std::span<const ImpressionRow> impression
 // The kept clicks of one id_md5 (step 4).
 struct ClickGroup {
   clean::IdMd5 id_md5;
-  std::int64_t click_ts = 0;       // the earliest kept click
-  std::int32_t n_clicks_raw = 0;   // kept click rows
-  std::uint8_t is_install = 0;     // any of them
+  std::int64_t click_ts = 0;      // the earliest kept click
+  std::int32_t n_clicks_raw = 0;  // kept click rows
+  std::uint8_t is_install = 0;    // any of them
 };
 
 struct ClickGroups {

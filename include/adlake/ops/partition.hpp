@@ -50,7 +50,8 @@ std::vector<std::vector<T>> split_by_owner(std::span<const T> rows, int ranks, O
   }
   std::vector<std::vector<T>> out(static_cast<std::size_t>(ranks));
   for (std::size_t r = 0; r < out.size(); ++r) out[r].reserve(counts[r]);
-  for (std::size_t i = 0; i < rows.size(); ++i) out[static_cast<std::size_t>(dest[i])].push_back(rows[i]);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out[static_cast<std::size_t>(dest[i])].push_back(rows[i]);
   return out;
 }
 

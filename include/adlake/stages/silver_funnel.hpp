@@ -25,8 +25,8 @@ struct Shares {
 
 // This rank's part of silver's tables.
 struct Outputs {
-  Table fact;                                // this rank's id range, ascending by id_md5
-  std::vector<clean::CleanUser> users;       // this rank's key range, ascending by key
+  Table fact;                           // this rank's id range, ascending by id_md5
+  std::vector<clean::CleanUser> users;  // this rank's key range, ascending by key
   std::vector<clean::CleanCampaign> campaigns;
   std::vector<clean::CleanApp> apps;
   std::vector<ops::Rejected> impression_rejects;  // referential rejects found on this rank

@@ -23,8 +23,8 @@ struct Entity;
 template <>
 struct Entity<clean::CleanRequest> {
   static constexpr std::string_view name = "requests";
-  static constexpr std::array<std::string_view, 7> columns{
-      "id_md5", "ts", "user_id", "app_id", "device_type", "os", "ip"};
+  static constexpr std::array<std::string_view, 7> columns{"id_md5",      "ts", "user_id", "app_id",
+                                                           "device_type", "os", "ip"};
   static std::optional<clean::RejectReason> clean(const std::array<std::string_view, 7>& v,
                                                   clean::CleanRequest& out) {
     return clean::clean_request({v[0], v[1], v[2], v[3], v[4], v[5], v[6]}, out);
@@ -52,8 +52,8 @@ struct Entity<clean::CleanClick> {
 template <>
 struct Entity<clean::CleanUser> {
   static constexpr std::string_view name = "user_profiles";
-  static constexpr std::array<std::string_view, 6> columns{"user_id",  "age",       "gender",
-                                                           "state",    "interest",  "updated_at"};
+  static constexpr std::array<std::string_view, 6> columns{"user_id", "age",      "gender",
+                                                           "state",   "interest", "updated_at"};
   static std::optional<clean::RejectReason> clean(const std::array<std::string_view, 6>& v,
                                                   clean::CleanUser& out) {
     return clean::clean_user({v[0], v[1], v[2], v[3], v[4], v[5]}, out);
@@ -72,8 +72,7 @@ struct Entity<clean::CleanCampaign> {
 template <>
 struct Entity<clean::CleanApp> {
   static constexpr std::string_view name = "app_metadata";
-  static constexpr std::array<std::string_view, 4> columns{"app_id", "app_name", "genre",
-                                                           "rating"};
+  static constexpr std::array<std::string_view, 4> columns{"app_id", "app_name", "genre", "rating"};
   static std::optional<clean::RejectReason> clean(const std::array<std::string_view, 4>& v,
                                                   clean::CleanApp& out) {
     return clean::clean_app({v[0], v[1], v[2], v[3]}, out);

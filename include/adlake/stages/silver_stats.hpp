@@ -2,10 +2,9 @@
 // Silver's counts per source entity (CONTRACT 2.3, 5): rows in, rejects by
 // reason, duplicates, rows out, and the conservation equation
 // bronze rows = rejects + duplicates + kept rows.
-#include <nlohmann/json.hpp>
-
 #include <array>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,7 +16,7 @@
 namespace adlake::silver {
 
 struct EntityStats {
-  std::string_view entity;                   // bronze table name
+  std::string_view entity;                    // bronze table name
   std::span<const ops::RejectCause> reasons;  // the reasons this entity can have
   std::int64_t rows_in = 0;
   std::array<std::int64_t, ops::kRejectCauseCount> rejects{};
@@ -26,7 +25,8 @@ struct EntityStats {
 
   std::int64_t reject_total() const;
   void count_rejects(std::span<const ops::Rejected> rows);
-  // {"rows_in", "rejects": {reason: n} (every reason the entity can have), "duplicates", "rows_out"}
+  // {"rows_in", "rejects": {reason: n} (every reason the entity can have), "duplicates",
+  // "rows_out"}
   nlohmann::json to_json() const;
   // Throws Error naming the entity when rows_in != rejects + duplicates + rows_out.
   void check_conservation() const;
