@@ -27,6 +27,9 @@ struct TrainJob : adlake::jobs::Job {
         ->capture_default_str();
     c.add_option("--max-samples", f.max_samples, "bootstrap draws as a fraction of the rows")
         ->capture_default_str();
+    c.add_option("--leaf-shrinkage", f.leaf_shrinkage,
+                 "hierarchical shrinkage of node values toward the parent's, in draws (0 = none)")
+        ->capture_default_str();
     c.add_option("--seed", f.seed, "forest seed: tree t's randomness comes from (seed, t)")
         ->capture_default_str();
     c.add_option("--categorical-integers", opts.categorical_integers,

@@ -5,6 +5,7 @@
 #include <boost/serialization/array.hpp>
 #include <boost/serialization/vector.hpp>
 
+#include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 
 namespace boost::serialization {
@@ -36,6 +37,12 @@ Forest train_forest_distributed(const TrainingSet& data,
   // Growing can fail on one rank (memory): agree before the gather.
   std::vector<Tree> grown =
       collective_try(comm, [&] { return grow_trees(data, params, forest.weights, mine); });
+  // Out-of-bag sums of this rank's trees; integer sums add up exactly.
+  const std::vector<uint32_t> sample = calibration_rows(data.x.rows);
+  OobSums oob = oob_pctr_sums(data, params, grown, mine, sample);
+  allreduce_sum_inplace(comm, oob.sum);
+  allreduce_sum_inplace(comm, oob.count);
+  forest.calibration = calibrate_from_oob(oob, data.labels, sample);
   // Boost.MPI serialises the trees' vectors; the communicator is borrowed.
   const boost::mpi::communicator world(comm.get(), boost::mpi::comm_attach);
   std::vector<std::vector<Tree>> by_rank;

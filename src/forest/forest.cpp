@@ -66,6 +66,9 @@ Forest train_forest(const BinnedMatrix& x, std::span<const uint8_t> labels,
   std::vector<uint64_t> indices(params.n_estimators);
   for (size_t t = 0; t < indices.size(); ++t) indices[t] = t;
   forest.trees = grow_trees(data, params, forest.weights, indices);
+  const std::vector<uint32_t> sample = calibration_rows(x.rows);
+  const OobSums oob = oob_pctr_sums(data, params, forest.trees, indices, sample);
+  forest.calibration = calibrate_from_oob(oob, labels, sample);
   return forest;
 }
 

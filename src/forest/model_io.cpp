@@ -243,6 +243,14 @@ void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras
       nlohmann::json{{"neg", forest.weights.neg}, {"pos", forest.weights.pos}}.dump();
   broadcast(comm, weights);
   h5::write_attribute(file.id(), "class_weights", weights);
+  std::string calibration = nlohmann::json{
+      {"method", "platt on out-of-bag pctr"},
+      {"a", forest.calibration.a},
+      {"b", forest.calibration.b},
+      {"rows",
+       forest.calibration.rows}}.dump();
+  broadcast(comm, calibration);
+  h5::write_attribute(file.id(), "calibration", calibration);
 }
 
 Forest read_model(const h5::File& file) {
@@ -259,6 +267,13 @@ Forest read_model(const h5::File& file) {
     forest.weights = {w.at("neg").get<double>(), w.at("pos").get<double>()};
   } catch (const std::exception& e) {
     bad_model(file, std::string("class weights: ") + e.what());
+  }
+  try {
+    const auto c = nlohmann::json::parse(h5::read_string_attribute(file.id(), "calibration"));
+    forest.calibration = {c.at("a").get<double>(), c.at("b").get<double>(),
+                          c.at("rows").get<int64_t>()};
+  } catch (const std::exception& e) {
+    bad_model(file, std::string("calibration: ") + e.what());
   }
   read_binnings(file, forest);
   read_trees(file, forest);

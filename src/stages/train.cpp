@@ -11,6 +11,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
+#include "adlake/eval/probability_metrics.hpp"
 #include "adlake/eval/report.hpp"
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/distributed.hpp"
@@ -107,7 +108,7 @@ TrainingData gather_training(const Context& ctx, const TrainOptions& o, const Ta
 }
 
 struct TestScores {
-  std::vector<double> score, pctr;
+  std::vector<double> score, pctr, raw_pctr;
   std::vector<uint8_t> labels;
   std::vector<std::string> ids;  // only when truth is wanted
 };
@@ -120,8 +121,11 @@ TestScores score_test(const Context& ctx, const forest::Forest& forest, const Ta
   std::vector<uint8_t> labels;
   const auto& all_labels = local.values<uint8_t>(kLabelColumn);
   for (uint32_t r : test_rows) labels.push_back(all_labels[r]);
-  TestScores t{
-      gatherv(ctx.comm, p.score), gatherv(ctx.comm, p.pctr), gatherv(ctx.comm, labels), {}};
+  TestScores t{gatherv(ctx.comm, p.score),
+               gatherv(ctx.comm, p.pctr),
+               gatherv(ctx.comm, p.raw_pctr),
+               gatherv(ctx.comm, labels),
+               {}};
   if (with_ids) {
     const StringColumn& ids = local.strings(kIdColumn);
     std::vector<char> packed;
@@ -304,6 +308,12 @@ void run_train(Context& ctx, const TrainOptions& options) {
     metrics["n_test"] = test.labels.size();
     metrics["train_positive_rate"] = rate(train.labels);
     metrics["test_positive_rate"] = rate(test.labels);
+    metrics["uncalibrated_pctr"] = {{"log_loss", eval::log_loss(test.raw_pctr, test.labels)},
+                                    {"brier", eval::brier(test.raw_pctr, test.labels)}};
+    metrics["calibration"] = {{"method", "platt on out-of-bag pctr"},
+                              {"a", model.calibration.a},
+                              {"b", model.calibration.b},
+                              {"rows", model.calibration.rows}};
     metrics["params"] = forest::to_json(options.forest);
     metrics["class_weights"] = {{"neg", model.weights.neg}, {"pos", model.weights.pos}};
     nlohmann::json features = nlohmann::json::array();

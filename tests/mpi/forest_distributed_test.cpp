@@ -52,6 +52,9 @@ TEST_CASE("distributed forest equals the serial one; the model file round-trips"
   const TrainingSet set = make_training_set(x, data.labels, binnings);
   const Forest spread = train_forest_distributed(set, binnings, p, comm);
   CHECK(same_forest(serial, spread));
+  CHECK(serial.calibration.a == spread.calibration.a);
+  CHECK(serial.calibration.b == spread.calibration.b);
+  CHECK(serial.calibration.rows == spread.calibration.rows);
   CHECK(trees_of_rank(7, 1, 3) == std::vector<uint64_t>{1, 4});
 
   std::string path;
@@ -82,7 +85,10 @@ TEST_CASE("distributed forest equals the serial one; the model file round-trips"
       CHECK(back.binnings[f].edges == binnings[f].edges);
       CHECK(back.binnings[f].categories == binnings[f].categories);
     }
+    CHECK(back.calibration.a == spread.calibration.a);
+    CHECK(back.calibration.b == spread.calibration.b);
     CHECK(predict(back, x).score == predict(spread, x).score);
+    CHECK(predict(back, x).pctr == predict(spread, x).pctr);
   }
   comm.barrier();
   if (comm.is_root()) fs::remove(path);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../unit/forest_synthetic.hpp"
+#include "adlake/eval/probability_metrics.hpp"
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/model_io.hpp"
 #include "adlake/forest/random.hpp"
@@ -151,6 +152,7 @@ TEST_CASE("train and score: same forest as one process, metrics and scores agree
     std::ifstream in(lake + "/metrics.json");
     const auto metrics = nlohmann::json::parse(in);
     CHECK(metrics["roc_auc"].get<double>() == auc);
+    CHECK(metrics["log_loss"].get<double>() == eval::log_loss(predicted.pctr, y_test));
     CHECK(metrics["n_train"] == train_rows.size());
     CHECK(metrics["n_test"] == test_rows.size());
     CHECK(metrics["feature_importances"]["impurity"].size() == specs.size());

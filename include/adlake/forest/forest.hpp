@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "adlake/forest/binning.hpp"
+#include "adlake/forest/calibration.hpp"
 #include "adlake/forest/params.hpp"
 #include "adlake/forest/split_search.hpp"
 #include "adlake/forest/tree.hpp"
@@ -16,15 +17,17 @@ struct Forest {
   ForestParams params;
   std::vector<FeatureBinning> binnings;  // per feature, how raw values were binned
   ClassWeights weights;
-  std::vector<Tree> trees;  // tree t was grown from (params.seed, t)
+  std::vector<Tree> trees;       // tree t was grown from (params.seed, t)
+  PlattCalibration calibration;  // of the mean leaf pctr, fitted out of bag
 
   size_t n_features() const { return binnings.size(); }
 };
 
 // What a forest predicts for each row.
 struct Predictions {
-  std::vector<double> score;  // mean class-weighted leaf fraction: for ranking
-  std::vector<double> pctr;   // mean unweighted leaf fraction: click probability
+  std::vector<double> score;     // mean class-weighted leaf fraction: for ranking
+  std::vector<double> pctr;      // calibrated click probability
+  std::vector<double> raw_pctr;  // mean unweighted leaf fraction, before calibration
 };
 
 // The training set of a forest: checks that every bin of x is one the binning

@@ -14,10 +14,10 @@ enum class ClassWeight : uint8_t { None, Balanced };
 struct ForestParams {
   int n_estimators = 100;
   int max_depth = 0;         // 0: no limit
-  int min_samples_leaf = 1;  // bootstrap draws (not distinct rows) per leaf
+  int min_samples_leaf = 200;  // bootstrap draws (not distinct rows) per leaf
   // Features tried per node: "sqrt", "log2", "all", an integer count or a
   // fraction in (0, 1).
-  std::string max_features = "sqrt";
+  std::string max_features = "2";
   ClassWeight class_weight = ClassWeight::Balanced;
   bool bootstrap = true;
   double max_samples = 1.0;  // bootstrap draws as a fraction of the rows, in (0, 1]

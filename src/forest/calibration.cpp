@@ -1,0 +1,132 @@
+#include "adlake/forest/calibration.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "adlake/forest/compiled_tree.hpp"
+
+namespace adlake::forest {
+
+namespace {
+
+constexpr double kFixedPoint = 1099511627776.0;  // 2^40
+constexpr double kClip = 1e-6;
+
+double logit(double p) {
+  p = std::clamp(p, kClip, 1.0 - kClip);
+  return std::log(p / (1.0 - p));
+}
+
+double sigmoid(double z) {
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+}  // namespace
+
+double PlattCalibration::apply(double p) const {
+  if (rows == 0) return p;
+  return sigmoid(a * logit(p) + b);
+}
+
+PlattCalibration fit_platt(std::span<const double> probs, std::span<const uint8_t> labels) {
+  PlattCalibration c;
+  const size_t n = probs.size();
+  size_t positives = 0;
+  for (uint8_t y : labels) positives += y;
+  if (n == 0 || positives == 0 || positives == n) return c;
+  std::vector<double> z(n);
+  for (size_t i = 0; i < n; ++i) z[i] = logit(probs[i]);
+  double a = 1.0, b = 0.0;
+  for (int iter = 0; iter < 100; ++iter) {
+    // Gradient and Hessian of the mean log loss in (a, b).
+    double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const double p = sigmoid(a * z[i] + b), r = p - labels[i], w = p * (1.0 - p);
+      ga += r * z[i];
+      gb += r;
+      haa += w * z[i] * z[i];
+      hab += w * z[i];
+      hbb += w;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (std::abs(da) < 1e-10 && std::abs(db) < 1e-10) break;
+  }
+  if (!std::isfinite(a) || !std::isfinite(b)) return c;
+  c.a = a;
+  c.b = b;
+  c.rows = static_cast<int64_t>(n);
+  return c;
+}
+
+std::vector<uint32_t> calibration_rows(size_t rows, size_t max_rows) {
+  const size_t stride = std::max<size_t>(1, (rows + max_rows - 1) / std::max<size_t>(max_rows, 1));
+  std::vector<uint32_t> out;
+  for (size_t r = 0; r < rows; r += stride) out.push_back(static_cast<uint32_t>(r));
+  return out;
+}
+
+OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
+                      std::span<const Tree> trees, std::span<const uint64_t> tree_indices,
+                      std::span<const uint32_t> sample_rows) {
+  const size_t m = sample_rows.size();
+  OobSums out{std::vector<int64_t>(m, 0), std::vector<int32_t>(m, 0)};
+  if (!params.bootstrap) return out;  // no row is ever out of bag
+  const auto n_trees = static_cast<int64_t>(trees.size());
+#pragma omp parallel
+  {
+    // Integer sums per thread, added at the end: exact, so the split of
+    // trees between threads does not matter.
+    OobSums mine{std::vector<int64_t>(m, 0), std::vector<int32_t>(m, 0)};
+    std::vector<const uint8_t*> rows;
+    std::vector<uint32_t> slots;
+#pragma omp for schedule(dynamic, 1)
+    for (int64_t t = 0; t < n_trees; ++t) {
+      const std::vector<uint32_t> draws = bootstrap_draws(data.x.rows, params, tree_indices[t]);
+      const CompiledTree tree(trees[t]);
+      rows.clear();
+      slots.clear();
+      for (size_t k = 0; k < m; ++k) {
+        if (draws[sample_rows[k]] != 0) continue;
+        rows.push_back(data.x.row(sample_rows[k]));
+        slots.push_back(static_cast<uint32_t>(k));
+      }
+      int32_t leaf[kLanes];
+      for (size_t i = 0; i < rows.size(); i += kLanes) {
+        const size_t count = std::min<size_t>(kLanes, rows.size() - i);
+        if (count == kLanes) {
+          tree.leaves<kLanes>(rows.data() + i, leaf);
+        } else {
+          for (size_t k = 0; k < count; ++k) tree.leaves<1>(rows.data() + i + k, leaf + k);
+        }
+        for (size_t k = 0; k < count; ++k) {
+          mine.sum[slots[i + k]] += std::llround(tree.pctr[leaf[k]] * kFixedPoint);
+          mine.count[slots[i + k]] += 1;
+        }
+      }
+    }
+#pragma omp critical(adlake_oob_sums)
+    for (size_t k = 0; k < m; ++k) {
+      out.sum[k] += mine.sum[k];
+      out.count[k] += mine.count[k];
+    }
+  }
+  return out;
+}
+
+PlattCalibration calibrate_from_oob(const OobSums& oob, std::span<const uint8_t> labels,
+                                    std::span<const uint32_t> sample_rows) {
+  std::vector<double> probs;
+  std::vector<uint8_t> y;
+  for (size_t k = 0; k < sample_rows.size(); ++k) {
+    if (oob.count[k] == 0) continue;
+    probs.push_back(static_cast<double>(oob.sum[k]) / kFixedPoint / oob.count[k]);
+    y.push_back(labels[sample_rows[k]]);
+  }
+  return fit_platt(probs, y);
+}
+
+}  // namespace adlake::forest
