@@ -1,7 +1,9 @@
 #include "adlake/stages/silver.hpp"
 
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <memory>
@@ -26,7 +28,23 @@ using silver::EntityStats;
 
 constexpr const char* kFiles = "/_files";
 
-// Every bronze table silver reads, checked before anything is read.
+// A bronze table silver reads and the columns it needs from it.
+template <class Clean>
+void check_bronze_table(const h5::File& file) {
+  using E = silver::Entity<Clean>;
+  const std::string table = fmt::format("/{}", E::name);
+  if (!h5::table_exists(file, table)) throw DataError(file.path() + " has no table " + table);
+  const auto columns = h5::table_columns(file, table);
+  std::vector<std::string_view> needed(E::columns.begin(), E::columns.end());
+  needed.insert(needed.end(), {"_file", "_line"});
+  for (const auto column : needed) {
+    if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+      throw DataError(fmt::format("{}: table {} has no column {}", file.path(), table, column));
+    }
+  }
+}
+
+// Every bronze table and column silver reads, checked before anything is read.
 void check_bronze(const std::string& path, const SilverOptions& options) {
   if (options.broadcast_threshold_bytes < 0) {
     throw UsageError("--broadcast-threshold must not be negative");
@@ -35,10 +53,13 @@ void check_bronze(const std::string& path, const SilverOptions& options) {
     throw IoError("no bronze layer at " + path + " (run `adlake bronze` first)");
   }
   const h5::File file = h5::File::open_read(path);
-  for (const char* table : {"/requests", "/impressions", "/clicks", "/user_profiles", "/campaigns",
-                            "/app_metadata", kFiles}) {
-    if (!h5::table_exists(file, table)) throw DataError(path + " has no table " + table);
-  }
+  check_bronze_table<clean::CleanRequest>(file);
+  check_bronze_table<clean::CleanImpression>(file);
+  check_bronze_table<clean::CleanClick>(file);
+  check_bronze_table<clean::CleanUser>(file);
+  check_bronze_table<clean::CleanCampaign>(file);
+  check_bronze_table<clean::CleanApp>(file);
+  if (!h5::table_exists(file, kFiles)) throw DataError(path + " has no table " + kFiles);
 }
 
 // Reads and validates one entity and counts its rows and value rejects. With

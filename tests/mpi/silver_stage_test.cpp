@@ -335,6 +335,47 @@ TEST_CASE("silver: bronze rows out of input order are an error on every rank, no
   if (comm.is_root()) fs::remove_all(lake);
 }
 
+TEST_CASE("silver: a bronze table without a column is an error naming it, nothing written") {
+  Comm comm = Comm::world();
+  const std::string lake = shared_temp_dir(comm, "silver-column");
+  {
+    h5::LayerFile layer(lake, "bronze.h5", comm);
+    h5::TableMeta meta;
+    meta.stage = "bronze";
+    const std::vector<std::pair<std::string, Strings>> tables{
+        {"/requests", {"id_md5", "ts", "user_id", "app_id", "device_type", "os", "ip"}},
+        {"/impressions", {"id_md5", "ts", "campaign_id", "slot", "win_price"}},
+        {"/clicks", {"id_md5", "ts"}},  // no is_install
+        {"/user_profiles", {"user_id", "age", "gender", "state", "interest", "updated_at"}},
+        {"/campaigns", {"campaign_id", "advertiser", "campaign_type", "category", "bid"}},
+        {"/app_metadata", {"app_id", "app_name", "genre", "rating"}},
+        {"/_files", {"path"}}};
+    for (const auto& [path, columns] : tables) {
+      Table t;
+      for (const auto& c : columns) t.add(c, StringColumn{});
+      if (path != "/_files") {
+        t.add("_file", std::vector<std::int32_t>{});
+        t.add("_line", std::vector<std::int64_t>{});
+      }
+      h5::write_table(layer.file(), path, t, meta, comm);
+    }
+    layer.publish();
+  }
+  Context ctx{comm, 1, {}};
+  SilverOptions options;
+  options.lake = lake;
+  std::string message;
+  try {
+    run_silver(ctx, options);
+  } catch (const CollectiveError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("/clicks has no column is_install") != std::string::npos);
+  CHECK(!fs::exists(lake + "/silver.h5"));
+  comm.barrier();
+  if (comm.is_root()) fs::remove_all(lake);
+}
+
 TEST_CASE("silver: no bronze layer is an error on every rank") {
   Comm comm = Comm::world();
   const std::string lake = shared_temp_dir(comm, "silver-none");

@@ -8,12 +8,12 @@
 #include <numeric>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/ops/dedup.hpp"
 #include "adlake/ops/exchange_rows.hpp"
+#include "adlake/ops/key_index.hpp"
 #include "adlake/ops/partition.hpp"
 
 namespace adlake::ops {
@@ -107,31 +107,42 @@ struct Lookup {
 
 namespace detail {
 
-// The position of `key` in rows ascending by key, or -1.
+// A hash index of rows by their dimension key.
 template <class Row>
-std::int64_t find_key(std::span<const Row> rows, const clean::Id& key) {
-  const auto it =
-      std::lower_bound(rows.begin(), rows.end(), key,
-                       [](const Row& r, const clean::Id& k) { return dimension_key(r) < k; });
-  return it != rows.end() && dimension_key(*it) == key ? it - rows.begin() : -1;
+KeyIndex index_rows(std::span<const Row> rows) {
+  KeyIndex index(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    index.insert(static_cast<std::uint32_t>(i),
+                 [&](std::uint32_t r) -> const clean::Id& { return dimension_key(rows[r]); });
+  }
+  return index;
+}
+
+// The position of `key` in rows indexed by `index`, or -1.
+template <class Row>
+std::int64_t find_key(std::span<const Row> rows, const KeyIndex& index, const clean::Id& key) {
+  const std::uint32_t at =
+      index.find(key, [&](std::uint32_t r) -> const clean::Id& { return dimension_key(rows[r]); });
+  return at == KeyIndex::kNone ? -1 : static_cast<std::int64_t>(at);
 }
 
 // The distinct keys of `n` keys (in first-seen order) and each key's slot in
-// them. A hash map, not a sort: the keys are up to 64 bytes and there are
-// millions of them (a fact row's user_id, app_id, campaign_id).
+// them.
 template <class KeyAt>
 void distinct_keys(std::size_t n, KeyAt key_at, std::vector<clean::Id>& distinct,
                    std::vector<std::uint32_t>& slot) {
-  std::unordered_map<std::string_view, std::uint32_t> seen;
-  seen.reserve(std::min<std::size_t>(n, 1 << 16));
+  KeyIndex seen(std::min<std::size_t>(n, 1 << 16));
   slot.resize(n);
   distinct.clear();
+  auto key_of = [&](std::uint32_t k) -> const clean::Id& { return key_at(k); };
   for (std::size_t k = 0; k < n; ++k) {
-    const clean::Id& key = key_at(k);
-    const auto [it, inserted] =
-        seen.try_emplace(key.view(), static_cast<std::uint32_t>(distinct.size()));
-    if (inserted) distinct.push_back(key);
-    slot[k] = it->second;
+    const std::uint32_t first = seen.insert(static_cast<std::uint32_t>(k), key_of);
+    if (first == k) {
+      slot[k] = static_cast<std::uint32_t>(distinct.size());
+      distinct.push_back(key_at(k));
+    } else {
+      slot[k] = slot[first];
+    }
   }
 }
 
@@ -155,51 +166,53 @@ std::vector<Row> allgather_rows(const Comm& comm, const std::vector<Row>& mine) 
 
 // Collective: the dimension row of each of `n` keys, key_at(k) for k < n
 // (any order, repeats allowed; the keys must outlive the call). kBroadcast
-// gathers the whole dimension on every rank (rank order is key order, so it
-// arrives sorted); kShuffle sends each distinct key to its range's rank and
-// gets the row back. Only distinct keys travel.
+// gathers the whole dimension on every rank and looks every key up there;
+// kShuffle sends each distinct key to its range's rank and gets the row back
+// (only distinct keys travel).
 template <class Row, class KeyAt>
 Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::size_t n, KeyAt key_at,
                    JoinStrategy strategy) {
+  Lookup<Row> out;
+  out.index.resize(n);
+  if (strategy == JoinStrategy::kBroadcast) {
+    out.rows = detail::allgather_rows(comm, dim.rows);
+    const std::span<const Row> rows(out.rows);
+    const KeyIndex index = detail::index_rows(rows);
+    for (std::size_t k = 0; k < n; ++k) out.index[k] = detail::find_key(rows, index, key_at(k));
+    return out;
+  }
   std::vector<clean::Id> distinct;
   std::vector<std::uint32_t> slot;
   detail::distinct_keys(n, key_at, distinct, slot);
-  std::vector<std::int64_t> found(distinct.size(), -1);
-  Lookup<Row> out;
-  if (strategy == JoinStrategy::kBroadcast) {
-    out.rows = detail::allgather_rows(comm, dim.rows);
-    for (std::size_t d = 0; d < distinct.size(); ++d) {
-      found[d] = detail::find_key(std::span<const Row>(out.rows), distinct[d]);
-    }
-  } else {
-    const std::size_t p = static_cast<std::size_t>(comm.size());
-    std::vector<std::vector<clean::Id>> ask(p);
-    std::vector<std::vector<std::uint32_t>> asked_for(p);  // positions in `distinct`
-    for (std::size_t d = 0; d < distinct.size(); ++d) {
-      const auto owner = static_cast<std::size_t>(dim.ranges.owner(distinct[d]));
-      ask[owner].push_back(distinct[d]);
-      asked_for[owner].push_back(static_cast<std::uint32_t>(d));
-    }
-    const auto asked = exchange_by_source(comm, ask);
-    std::vector<std::vector<detail::Reply<Row>>> replies(asked.size());
-    for (std::size_t s = 0; s < asked.size(); ++s) {
-      replies[s].resize(asked[s].size());
-      for (std::size_t k = 0; k < asked[s].size(); ++k) {
-        const std::int64_t at = detail::find_key(std::span<const Row>(dim.rows), asked[s][k]);
-        if (at >= 0) replies[s][k] = {dim.rows[static_cast<std::size_t>(at)], 1};
-      }
-    }
-    // Answers come back per rank in the order asked.
-    const auto answered = exchange_by_source(comm, replies);
-    for (std::size_t r = 0; r < p; ++r) {
-      for (std::size_t k = 0; k < answered[r].size(); ++k) {
-        if (!answered[r][k].found) continue;
-        found[asked_for[r][k]] = static_cast<std::int64_t>(out.rows.size());
-        out.rows.push_back(answered[r][k].row);
-      }
+  const std::size_t p = static_cast<std::size_t>(comm.size());
+  std::vector<std::vector<clean::Id>> ask(p);
+  std::vector<std::vector<std::uint32_t>> asked_for(p);  // positions in `distinct`
+  for (std::size_t d = 0; d < distinct.size(); ++d) {
+    const auto owner = static_cast<std::size_t>(dim.ranges.owner(distinct[d]));
+    ask[owner].push_back(distinct[d]);
+    asked_for[owner].push_back(static_cast<std::uint32_t>(d));
+  }
+  const auto asked = exchange_by_source(comm, ask);
+  const std::span<const Row> mine(dim.rows);
+  const KeyIndex index = detail::index_rows(mine);
+  std::vector<std::vector<detail::Reply<Row>>> replies(asked.size());
+  for (std::size_t s = 0; s < asked.size(); ++s) {
+    replies[s].resize(asked[s].size());
+    for (std::size_t k = 0; k < asked[s].size(); ++k) {
+      const std::int64_t at = detail::find_key(mine, index, asked[s][k]);
+      if (at >= 0) replies[s][k] = {dim.rows[static_cast<std::size_t>(at)], 1};
     }
   }
-  out.index.resize(n);
+  // Answers come back per rank in the order asked.
+  const auto answered = exchange_by_source(comm, replies);
+  std::vector<std::int64_t> found(distinct.size(), -1);
+  for (std::size_t r = 0; r < p; ++r) {
+    for (std::size_t k = 0; k < answered[r].size(); ++k) {
+      if (!answered[r][k].found) continue;
+      found[asked_for[r][k]] = static_cast<std::int64_t>(out.rows.size());
+      out.rows.push_back(answered[r][k].row);
+    }
+  }
   for (std::size_t k = 0; k < n; ++k) out.index[k] = found[slot[k]];
   return out;
 }
