@@ -2,6 +2,7 @@
 
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <ctime>
@@ -142,12 +143,17 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   collective_try(comm, [&] {
     if (ctx.is_root()) check_bronze(bronze_path, options);
   });
-  // Wall-clock and this rank's CPU time (user + system) so far: on a shared
-  // machine the CPU time is what the stage itself costs.
+  // Wall-clock, this rank's CPU time (user + system: on a shared machine, what
+  // the stage itself costs) and its peak memory so far.
   auto step_done = [&](std::string_view what) {
     const double seconds = clock.seconds();
     const double cpu = static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
-    if (ctx.is_root()) spdlog::info("silver: {} ({:.2f} s, cpu {:.2f} s)", what, seconds, cpu);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    if (ctx.is_root()) {
+      spdlog::info("silver: {} ({:.2f} s, cpu {:.2f} s, peak {} MB)", what, seconds, cpu,
+                   usage.ru_maxrss / 1024);
+    }
   };
 
   auto bronze = std::make_unique<h5::File>(h5::File::open_parallel(bronze_path, comm));
