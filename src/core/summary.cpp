@@ -2,26 +2,37 @@
 
 #include <spdlog/fmt/fmt.h>
 
+#include <algorithm>
+
 #include "adlake/mpi/collectives.hpp"
 
 namespace adlake {
 
 void record_stage(Context& ctx, StageReport report, double local_seconds) {
-  report.seconds = allreduce_max(ctx.comm, local_seconds);
-  report.min_seconds = allreduce_min(ctx.comm, local_seconds);
+  const auto times = allgather(ctx.comm, local_seconds);
+  const auto slowest = std::max_element(times.begin(), times.end());
+  const auto fastest = std::min_element(times.begin(), times.end());
+  report.seconds = *slowest;
+  report.min_seconds = *fastest;
+  report.slowest_rank = static_cast<int>(slowest - times.begin());
+  report.fastest_rank = static_cast<int>(fastest - times.begin());
   ctx.reports.push_back(std::move(report));
 }
 
 std::string format_summary(const Context& ctx) {
-  std::string out = fmt::format("{:<10} {:>12} {:>12} {:>10} {:>9} {:>9} {:>9} {:>12}\n", "stage",
-                                "rows in", "rows out", "rejects", "seconds", "fastest", "MB/s",
-                                "rows/s");
+  std::string out =
+      fmt::format("{:<10} {:>12} {:>12} {:>10} {:>14} {:>14} {:>9} {:>12}\n", "stage", "rows in",
+                  "rows out", "rejects", "slowest s(rk)", "fastest s(rk)", "MB/s", "rows/s");
   for (const auto& r : ctx.reports) {
+    if (!r.note.empty()) {
+      out += fmt::format("{:<10} {}\n", r.stage, r.note);
+      continue;
+    }
     const double mbps = r.seconds > 0 && r.megabytes > 0 ? r.megabytes / r.seconds : 0.0;
     const double rps = r.seconds > 0 ? static_cast<double>(r.rows_in) / r.seconds : 0.0;
-    out += fmt::format("{:<10} {:>12} {:>12} {:>10} {:>9.2f} {:>9.2f} {:>9.1f} {:>12.0f}\n",
-                       r.stage, r.rows_in, r.rows_out, r.rejects, r.seconds, r.min_seconds, mbps,
-                       rps);
+    out += fmt::format("{:<10} {:>12} {:>12} {:>10} {:>9.2f} ({:>2}) {:>9.2f} ({:>2}) {:>9.1f} {:>12.0f}\n",
+                       r.stage, r.rows_in, r.rows_out, r.rejects, r.seconds, r.slowest_rank,
+                       r.min_seconds, r.fastest_rank, mbps, rps);
   }
   return out;
 }

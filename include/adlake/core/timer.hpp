@@ -42,6 +42,9 @@ struct StageReport {
   double seconds = 0;      // slowest rank
   double min_seconds = 0;  // fastest rank
   double megabytes = 0;    // input bytes, where meaningful
+  int slowest_rank = 0;
+  int fastest_rank = 0;
+  std::string note;  // e.g. "skipped: up to date" (adlake run)
 };
 
 }  // namespace adlake
