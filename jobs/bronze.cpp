@@ -14,10 +14,7 @@ class BronzeJob : public Job {
         ->required();
     command.add_option("--lake", options_.lake, "lake folder; bronze.h5 is written there")
         ->required();
-    command
-        .add_option("--progress-seconds", options_.progress_seconds,
-                    "seconds between progress lines")
-        ->capture_default_str();
+    add_bronze_options(command, options_);
   }
   void run(Context& ctx) override { run_bronze(ctx, options_); }
 

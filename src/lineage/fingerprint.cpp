@@ -155,10 +155,6 @@ void write_fingerprint(h5::File& file, const Comm& comm, const Fingerprint& fing
   });
 }
 
-void stamp_layer(h5::File& file, const Comm& comm, const FingerprintSpec& spec) {
-  write_fingerprint(file, comm, agree_fingerprint(spec, comm));
-}
-
 std::optional<Fingerprint> read_fingerprint(const std::string& layer_path) {
   std::error_code ec;
   if (!fs::exists(layer_path, ec)) return std::nullopt;

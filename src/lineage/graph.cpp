@@ -3,20 +3,18 @@
 #include <spdlog/fmt/fmt.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <map>
 #include <set>
 
 namespace adlake::lineage {
-namespace fs = std::filesystem;
 
 namespace {
 
 bool is_table_ref(const std::string& source) { return source.find(".h5:/") != std::string::npos; }
 
-std::string raw_folder(const std::string& source) {
-  const std::string parent = fs::path(source).parent_path().generic_string();
-  return parent.empty() ? source : parent + "/";
+// Bronze names its raw input "raw:<entity>/*.csv" (or "raw:" for the folder).
+std::string raw_label(const std::string& source) {
+  if (source.rfind("raw:", 0) != 0) return source;
+  return source.size() > 4 ? source.substr(4) : std::string("(input folder)");
 }
 
 std::string dot_quoted(const std::string& text) {
@@ -52,9 +50,8 @@ LineageGraph build_lineage(const LakeCatalog& catalog) {
   for (const auto& layer : catalog.layers) {
     for (const auto& t : layer.tables) tables.insert(t.id());
   }
-  // Raw files grouped by folder, in order of first appearance.
-  std::map<std::string, std::set<std::string>> raw_files;
-  std::vector<std::string> raw_order;
+  std::vector<LineageNode> raw_nodes;
+  std::set<std::string> raw_seen;
   std::set<std::string> missing_seen;
   std::vector<LineageNode> missing_nodes;
   std::set<std::pair<std::string, std::string>> seen_edges;
@@ -63,31 +60,20 @@ LineageGraph build_lineage(const LakeCatalog& catalog) {
     for (const auto& t : layer.tables) {
       table_nodes.push_back({t.id(), layer.name, fmt::format("{} ({} rows)", t.path, t.rows)});
       for (const auto& source : t.meta.sources) {
-        std::string from;
         if (is_table_ref(source)) {
-          from = source;
           if (!tables.count(source) && missing_seen.insert(source).second) {
             const auto colon = source.find(":/");
             missing_nodes.push_back(
                 {source, source.substr(0, colon), source.substr(colon + 1) + " (missing)", true});
           }
-        } else {
-          const std::string folder = raw_folder(source);
-          from = "raw:" + folder;
-          if (!raw_files.count(folder)) raw_order.push_back(folder);
-          raw_files[folder].insert(source);
+        } else if (raw_seen.insert(source).second) {
+          raw_nodes.push_back({source, "raw", raw_label(source)});
         }
-        if (seen_edges.insert({from, t.id()}).second) graph.edges.emplace_back(from, t.id());
+        if (seen_edges.insert({source, t.id()}).second) graph.edges.emplace_back(source, t.id());
       }
     }
   }
-  for (const auto& folder : raw_order) {
-    const size_t n = raw_files[folder].size();
-    const std::string label =
-        n == 1 && *raw_files[folder].begin() == folder ? folder
-                                                        : fmt::format("{} ({} file{})", folder, n, n == 1 ? "" : "s");
-    graph.nodes.push_back({"raw:" + folder, "raw", label});
-  }
+  graph.nodes = raw_nodes;
   graph.nodes.insert(graph.nodes.end(), missing_nodes.begin(), missing_nodes.end());
   graph.nodes.insert(graph.nodes.end(), table_nodes.begin(), table_nodes.end());
   return graph;

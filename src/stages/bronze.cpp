@@ -178,9 +178,15 @@ void write_files_table(Context& ctx, h5::File& file, const bronze::BronzePlan& p
 
 }  // namespace
 
+lineage::FingerprintSpec bronze_fingerprint_spec(const BronzeOptions& options) {
+  return {"bronze", {{"input", options.input}}, {}, options.input, {}};
+}
+
 void run_bronze(Context& ctx, const BronzeOptions& options) {
   const Comm& comm = ctx.comm;
   Stopwatch clock;
+  // Taken before reading: an input that changes during the run makes the layer stale.
+  const auto fingerprint = lineage::agree_fingerprint(bronze_fingerprint_spec(options), comm);
   // Rank 0 lists and checks every input file before any output exists, so a
   // bad input ends the job with nothing written.
   std::string plan_text = collective_try(comm, [&] {
@@ -217,6 +223,7 @@ void run_bronze(Context& ctx, const BronzeOptions& options) {
   }
   write_files_table(ctx, layer.file(), plan, params);
   h5::write_run_attributes(layer.file(), comm);
+  lineage::write_fingerprint(layer.file(), comm, fingerprint);
   layer.publish();
   if (ctx.is_root()) {
     spdlog::info("bronze: wrote {}\n{}", layer.final_path(),

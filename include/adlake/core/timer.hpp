@@ -44,7 +44,7 @@ struct StageReport {
   double megabytes = 0;    // input bytes, where meaningful
   int slowest_rank = 0;
   int fastest_rank = 0;
-  std::string note;  // e.g. "skipped: up to date" (adlake run)
+  std::string note{};  // e.g. "skipped: up to date" (adlake run)
 };
 
 }  // namespace adlake

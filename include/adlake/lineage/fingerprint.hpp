@@ -6,7 +6,9 @@
 // names, sizes and modification times of the raw files it read. Same recipe,
 // same datasets (CONTRACT 5), so an equal fingerprint means nothing to redo.
 // It is stored as root attributes of the layer (`fingerprint`,
-// `fingerprint_recipe`), written by the stage before it publishes the layer.
+// `fingerprint_recipe`). A stage takes it when it starts (agree_fingerprint:
+// an input that changes while the stage runs then makes the layer stale) and
+// writes it before it publishes the layer (write_fingerprint).
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -47,9 +49,6 @@ Fingerprint agree_fingerprint(const FingerprintSpec& spec, const Comm& comm);
 
 // Collective on a parallel file: writes the root attributes.
 void write_fingerprint(h5::File& file, const Comm& comm, const Fingerprint& fingerprint);
-
-// What a stage calls before publishing its layer: agree_fingerprint + write_fingerprint.
-void stamp_layer(h5::File& file, const Comm& comm, const FingerprintSpec& spec);
 
 // One process: the fingerprint recorded in a layer file; nullopt when the file
 // does not exist or has no fingerprint. Throws IoError when it is unreadable.

@@ -1,8 +1,8 @@
 #pragma once
 // The lineage of a lake as a graph (issue 7): raw input folders -> bronze
 // tables -> silver -> gold -> model, from the `sources` attribute of every
-// table. Raw files are grouped by folder (one node per entity, not one per
-// part file).
+// table. Sources that name no table (bronze's "raw:requests/*.csv") are raw
+// input nodes.
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -13,9 +13,9 @@
 namespace adlake::lineage {
 
 struct LineageNode {
-  std::string id;     // "silver.h5:/fact_ad_funnel" or "raw:requests/"
+  std::string id;     // "silver.h5:/fact_ad_funnel" or "raw:requests/*.csv"
   std::string group;  // "raw", "bronze.h5", ...
-  std::string label;  // "/fact_ad_funnel (100000 rows)", "requests/ (4 files)"
+  std::string label;  // "/fact_ad_funnel (100000 rows)", "requests/*.csv"
   bool missing = false;  // named as a source but not in the lake
 };
 

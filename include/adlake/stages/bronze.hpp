@@ -5,6 +5,11 @@
 #include <string>
 
 #include "adlake/core/context.hpp"
+#include "adlake/lineage/fingerprint.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace adlake {
 
@@ -20,5 +25,12 @@ struct BronzeOptions {
 // CollectiveError on every rank, leaving no bronze.h5 behind (nor replacing
 // an older one), when the input is bad.
 void run_bronze(Context& ctx, const BronzeOptions& options);
+
+// The options that tune bronze (not --input/--lake), for `adlake bronze` and `adlake run`.
+void add_bronze_options(CLI::App& command, BronzeOptions& options);
+
+// What bronze.h5 is made from (issue 7): the raw files and the options that
+// shape the datasets. bronze.h5 records it; `adlake run` compares.
+lineage::FingerprintSpec bronze_fingerprint_spec(const BronzeOptions& options);
 
 }  // namespace adlake
