@@ -6,13 +6,15 @@ namespace adlake::lineage {
 
 namespace {
 
-// "a, b, c" wrapped at ~100 characters with `indent` before each line.
-std::string wrapped(const std::vector<std::string>& items, const std::string& indent) {
-  std::string out = indent;
-  size_t line = indent.size();
+// "a, b, c" after `label`, wrapped at ~100 characters under the first item.
+std::string wrapped(const std::vector<std::string>& items, const std::string& label) {
+  const std::string indent(label.size(), ' ');
+  std::string out = label;
+  size_t line = label.size();
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string piece = items[i] + (i + 1 < items.size() ? ", " : "");
     if (line + piece.size() > 100 && line > indent.size()) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
       out += "\n" + indent;
       line = indent.size();
     }
@@ -81,7 +83,8 @@ std::string catalog_text(const LakeCatalog& catalog, const LineageGraph& graph) 
     for (const auto& f : catalog.other_files) out += " " + f;
     out += "\n";
   }
-  out += "\nlineage (each node -> the tables made from it):\n" + lineage_text(graph);
+  out += "\nlineage (raw files -> model; each table <- what it was made from):\n" +
+         lineage_text(graph);
   return out;
 }
 

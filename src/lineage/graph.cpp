@@ -84,11 +84,11 @@ std::string lineage_text(const LineageGraph& graph) {
   for (const auto& n : graph.nodes) width = std::max(width, n.group.size() + 1 + n.label.size());
   std::string out;
   for (const auto& n : graph.nodes) {
-    const auto kids = graph.children(n.id);
-    std::string line = fmt::format("{:<{}}", n.group + " " + n.label, width);
-    if (!kids.empty()) {
-      line += "  -> ";
-      for (size_t i = 0; i < kids.size(); ++i) line += (i ? ", " : "") + kids[i];
+    const auto from = graph.parents(n.id);
+    std::string line = n.group + " " + n.label;
+    if (!from.empty()) {
+      line = fmt::format("{:<{}}  <- ", line, width);
+      for (size_t i = 0; i < from.size(); ++i) line += (i ? ", " : "") + from[i];
     }
     out += line + "\n";
   }

@@ -107,9 +107,15 @@ void log_summary(const gold::DenseTotals& d) {
 
 }  // namespace
 
+lineage::FingerprintSpec gold_fingerprint_spec(const GoldOptions& options) {
+  return {"gold", {}, {(std::filesystem::path(options.lake) / "silver.h5").string()}, "", {}};
+}
+
 void run_gold(Context& ctx, const GoldOptions& options) {
   const Comm& comm = ctx.comm;
   Stopwatch clock;
+  // Taken before reading: an input that changes during the run makes the layer stale.
+  const auto fingerprint = lineage::agree_fingerprint(gold_fingerprint_spec(options), comm);
   FactShare share = read_fact_share(comm, options.lake);
   const double read_seconds = clock.seconds();
 
@@ -157,6 +163,7 @@ void run_gold(Context& ctx, const GoldOptions& options) {
   }
   h5::write_run_attributes(layer.file(), comm);
   const double aggregates_seconds = clock.seconds() - before_write - features_seconds;
+  lineage::write_fingerprint(layer.file(), comm, fingerprint);
   layer.publish();
 
   if (ctx.is_root()) {

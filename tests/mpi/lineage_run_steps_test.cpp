@@ -229,7 +229,7 @@ TEST_CASE("run_steps: builds, skips what is up to date, rebuilds what is stale")
     CHECK(graph.nodes[0].label == "requests/*.csv");
     const std::string text = lineage::catalog_text(catalog, graph);
     CHECK(text.find("raw requests/*.csv") != std::string::npos);
-    CHECK(text.find("-> silver.h5:/table") != std::string::npos);
+    CHECK(text.find("<- bronze.h5:/table") != std::string::npos);
     CHECK(lineage::lineage_dot(graph).find("\"bronze.h5:/table\" -> \"silver.h5:/table\"") !=
           std::string::npos);
     const auto json = lineage::catalog_json(catalog, graph);

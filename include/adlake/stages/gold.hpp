@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adlake/core/context.hpp"
+#include "adlake/lineage/fingerprint.hpp"
 
 namespace adlake {
 
@@ -16,5 +17,9 @@ struct GoldOptions {
 // partials are combined exactly. Throws CollectiveError on every rank, leaving
 // no gold.h5 behind (nor replacing an older one), when silver.h5 is bad.
 void run_gold(Context& ctx, const GoldOptions& options);
+
+// What gold.h5 is made from (issue 7): silver.h5. gold.h5 records it; `adlake
+// run` compares.
+lineage::FingerprintSpec gold_fingerprint_spec(const GoldOptions& options);
 
 }  // namespace adlake
