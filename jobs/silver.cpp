@@ -12,24 +12,12 @@ class SilverJob : public Job {
   void add_options(CLI::App& command) override {
     command.add_option("--lake", options_.lake, "lake folder: reads bronze.h5, writes silver.h5")
         ->required();
-    command
-        .add_option("--broadcast-threshold", options_.broadcast_threshold_bytes,
-                    "bytes (e.g. 64MiB): a smaller deduplicated dimension is broadcast, a larger "
-                    "one joined by shuffle")
-        ->transform(CLI::AsSizeValue(false))
-        ->capture_default_str();
-    command.add_option("--dimension-join", join_, "auto, broadcast or shuffle (forces one path)")
-        ->check(CLI::IsMember({"auto", "broadcast", "shuffle"}))
-        ->capture_default_str();
+    add_silver_options(command, options_);
   }
-  void run(Context& ctx) override {
-    options_.dimension_join = ops::parse_join_strategy(join_);
-    run_silver(ctx, options_);
-  }
+  void run(Context& ctx) override { run_silver(ctx, options_); }
 
  private:
   SilverOptions options_;
-  std::string join_ = "auto";
 };
 
 const Registrar<SilverJob> kRegistrar(

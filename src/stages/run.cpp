@@ -20,6 +20,16 @@ std::vector<RunStep> make_steps(const RunOptions& options) {
   bronze.lake = options.lake;
   steps.push_back({"bronze", layer("bronze.h5"), {}, bronze_fingerprint_spec(bronze),
                    [bronze](Context& ctx) { run_bronze(ctx, bronze); }});
+
+  SilverOptions silver = options.silver;
+  silver.lake = options.lake;
+  steps.push_back({"silver", layer("silver.h5"), {}, silver_fingerprint_spec(silver),
+                   [silver](Context& ctx) { run_silver(ctx, silver); }});
+
+  GoldOptions gold = options.gold;
+  gold.lake = options.lake;
+  steps.push_back({"gold", layer("gold.h5"), {}, gold_fingerprint_spec(gold),
+                   [gold](Context& ctx) { run_gold(ctx, gold); }});
   return steps;
 }
 

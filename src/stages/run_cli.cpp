@@ -1,6 +1,8 @@
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <map>
+#include <memory>
 
 #include "adlake/stages/run.hpp"
 
@@ -8,26 +10,80 @@ namespace adlake {
 
 namespace {
 
-// CLI11 does not see the same option name in two groups (the first wins
-// silently), so two stages must not share a name; this fails at start-up
-// (and in every test that starts adlake) when they do.
-void check_unique_names(const CLI::App& command) {
-  std::map<std::string, std::string> owner;
-  const auto claim = [&](const CLI::App& group, const std::string& who) {
-    for (const CLI::Option* option : group.get_options()) {
-      for (const auto& name : option->get_lnames()) {
-        if (name == "help") continue;  // CLI11 lists the parent's help in every group
-        auto [it, fresh] = owner.emplace(name, who);
-        if (!fresh && it->second != who) {
-          throw std::logic_error("run: option --" + name + " of " + who +
-                                 " is also an option of " + it->second);
-        }
-      }
+// One stage's option setup (add_<stage>_options), as `adlake <stage>` has it.
+struct StageOptionSetup {
+  std::string stage;
+  std::function<void(CLI::App&)> add;
+};
+
+struct Target {
+  std::string stage;
+  CLI::Option* option;
+};
+
+// Each stage adds its options to a private CLI::App; run shows one option per
+// name that passes what it parses on to every stage that has the name (so
+// `--progress-seconds` sets it for all of them). The stage's own validators
+// and conversions run as in `adlake <stage>`. CLI11 would silently give a
+// name defined in two option groups to the first one only.
+void add_stage_options(CLI::App& command, const std::vector<StageOptionSetup>& setups) {
+  auto scratch = std::make_shared<std::vector<std::unique_ptr<CLI::App>>>();
+  std::vector<std::string> names;  // first appearance order
+  std::map<std::string, std::vector<Target>> targets;
+  for (const auto& setup : setups) {
+    scratch->push_back(std::make_unique<CLI::App>());
+    setup.add(*scratch->back());
+    for (CLI::Option* option : scratch->back()->get_options()) {
+      if (option->get_lnames().empty() || option->get_lnames()[0] == "help") continue;
+      const std::string name = option->get_lnames()[0];
+      if (!targets.count(name)) names.push_back(name);
+      targets[name].push_back({setup.stage, option});
     }
+  }
+  std::map<std::string, CLI::Option_group*> groups;
+  const auto group_of = [&](const std::vector<Target>& ts) {
+    std::string key;
+    for (const auto& t : ts) key += (key.empty() ? "" : ", ") + t.stage;
+    auto& group = groups[key];
+    if (!group) {
+      group = command.add_option_group(
+          ts.size() == 1 ? key : "shared",
+          ts.size() == 1 ? key + " options" : "options of " + key + " (one value for all)");
+    }
+    return group;
   };
-  claim(command, "run");
-  for (const CLI::App* group : command.get_subcommands([](const CLI::App*) { return true; })) {
-    claim(*group, group->get_group());
+  for (const auto& name : names) {
+    const std::vector<Target> ts = targets[name];
+    const CLI::Option* first = ts.front().option;
+    CLI::Option_group* group = group_of(ts);
+    if (first->get_expected_max() == 0) {  // a flag
+      group->add_flag_function(
+          "--" + name,
+          [ts, scratch](std::int64_t count) {
+            for (const auto& t : ts) {
+              t.option->clear();
+              t.option->add_result(std::to_string(count));
+              t.option->run_callback();
+            }
+          },
+          first->get_description());
+      continue;
+    }
+    CLI::Option* forward = group->add_option(
+        "--" + name,
+        [ts, scratch](const CLI::results_t& results) {
+          for (const auto& t : ts) {
+            t.option->clear();
+            t.option->add_result(results);
+            t.option->run_callback();
+          }
+          return true;
+        },
+        first->get_description());
+    forward->type_name(first->get_type_name());
+    forward->type_size(first->get_type_size_min(), first->get_type_size_max());
+    forward->expected(first->get_expected_min(), first->get_expected_max());
+    forward->default_str(first->get_default_str());
   }
 }
 
@@ -44,8 +100,9 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("--to", options.to, "last stage to run");
   command.add_flag("--force", options.force,
                    "rebuild the chosen stages even when their layers are up to date");
-  add_bronze_options(*command.add_option_group("bronze", "bronze options"), options.bronze);
-  check_unique_names(command);
+  add_stage_options(command,
+                    {{"bronze", [&](CLI::App& app) { add_bronze_options(app, options.bronze); }},
+                     {"silver", [&](CLI::App& app) { add_silver_options(app, options.silver); }}});
 }
 
 }  // namespace adlake

@@ -136,6 +136,10 @@ void check_silver_memory(const Context& ctx, const h5::File& bronze) {
 
 }  // namespace
 
+lineage::FingerprintSpec silver_fingerprint_spec(const SilverOptions& options) {
+  return {"silver", {}, {(std::filesystem::path(options.lake) / "bronze.h5").string()}, "", {}};
+}
+
 void run_silver(Context& ctx, const SilverOptions& options) {
   const Comm& comm = ctx.comm;
   Stopwatch clock;
@@ -143,6 +147,8 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   collective_try(comm, [&] {
     if (ctx.is_root()) check_bronze(bronze_path, options);
   });
+  // Taken before reading: an input that changes during the run makes the layer stale.
+  const auto fingerprint = lineage::agree_fingerprint(silver_fingerprint_spec(options), comm);
   // Wall-clock, this rank's CPU time (user + system: on a shared machine, what
   // the stage itself costs) and its peak memory so far.
   auto step_done = [&](std::string_view what) {
@@ -237,6 +243,7 @@ void run_silver(Context& ctx, const SilverOptions& options) {
                                "bronze's input files, which the rejects' _file indexes"),
                     comm);
     h5::write_run_attributes(file, comm);
+    lineage::write_fingerprint(file, comm, fingerprint);
     layer.publish();
     step_done("silver.h5 written");
   }

@@ -2,9 +2,12 @@
 // `adlake run` (CONTRACT 0, issue 7): every stage in one MPI job, each
 // skipped when its layer is up to date (stages/run_steps.hpp).
 #include <string>
+#include <vector>
 
 #include "adlake/core/context.hpp"
 #include "adlake/stages/bronze.hpp"
+#include "adlake/stages/gold.hpp"
+#include "adlake/stages/silver.hpp"
 
 namespace CLI {
 class App;
@@ -19,6 +22,8 @@ struct RunOptions {
   std::string to;     // last stage to consider (empty: the last)
   bool force = false; // rebuild the selected stages even when up to date
   BronzeOptions bronze;
+  SilverOptions silver;
+  GoldOptions gold;
 };
 
 // Collective. Copies input/lake into every stage's options and runs them.
@@ -28,7 +33,8 @@ void run_pipeline(Context& ctx, const RunOptions& options);
 std::vector<std::string> pipeline_stages();
 
 // --input, --lake, --from, --to, --force and every stage's own options, one
-// option group per stage.
+// option group per stage; an option several stages have (--progress-seconds)
+// is shown once and sets all of them.
 void add_run_options(CLI::App& command, RunOptions& options);
 
 }  // namespace adlake

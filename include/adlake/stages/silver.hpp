@@ -6,7 +6,12 @@
 #include <string>
 
 #include "adlake/core/context.hpp"
+#include "adlake/lineage/fingerprint.hpp"
 #include "adlake/ops/dimension.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace adlake {
 
@@ -21,5 +26,13 @@ struct SilverOptions {
 // Collective. Throws CollectiveError on every rank, leaving no silver.h5
 // behind (nor replacing an older one), when bronze.h5 is missing or bad.
 void run_silver(Context& ctx, const SilverOptions& options);
+
+// The options that tune silver (not --lake), for `adlake silver` and `adlake run`.
+void add_silver_options(CLI::App& command, SilverOptions& options);
+
+// What silver.h5 is made from (issue 7): bronze.h5. No option of silver
+// changes its datasets (the join strategy and threshold only change the path),
+// so none is part of it.
+lineage::FingerprintSpec silver_fingerprint_spec(const SilverOptions& options);
 
 }  // namespace adlake
