@@ -114,9 +114,8 @@ lineage::FingerprintSpec gold_fingerprint_spec(const GoldOptions& options) {
 void run_gold(Context& ctx, const GoldOptions& options) {
   const Comm& comm = ctx.comm;
   Stopwatch clock;
-  // Taken before reading: an input that changes during the run makes the layer stale.
-  const auto fingerprint = lineage::agree_fingerprint(gold_fingerprint_spec(options), comm);
   FactShare share = read_fact_share(comm, options.lake);
+  const auto fingerprint = lineage::agree_fingerprint(gold_fingerprint_spec(options), comm);
   const double read_seconds = clock.seconds();
 
   Table features = gold::build_features(share.rows);
