@@ -3,6 +3,7 @@
 #include <spdlog/fmt/fmt.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <set>
@@ -139,9 +140,13 @@ Fingerprint compute_fingerprint(const FingerprintSpec& spec) {
 }
 
 Fingerprint agree_fingerprint(const FingerprintSpec& spec, const Comm& comm) {
+  return agree_fingerprint([&] { return spec; }, comm);
+}
+
+Fingerprint agree_fingerprint(const std::function<FingerprintSpec()>& make_spec, const Comm& comm) {
   std::string text;
   collective_try(comm, [&] {
-    if (comm.is_root()) text = compute_fingerprint(spec).recipe.dump();
+    if (comm.is_root()) text = compute_fingerprint(make_spec()).recipe.dump();
   });
   broadcast(comm, text);
   auto recipe = nlohmann::json::parse(text);
@@ -176,10 +181,17 @@ std::string explain_change(const Fingerprint& old_fp, const Fingerprint& new_fp)
   const auto section = [](const nlohmann::json& r, const char* key) {
     return r.contains(key) ? r[key] : nlohmann::json::object();
   };
+  // Nested options (train's "forest") are compared leaf by leaf: "forest.n_estimators 10 -> 12".
+  const nlohmann::json old_params = section(a, "params").flatten();
+  const nlohmann::json new_params = section(b, "params").flatten();
   std::vector<std::string> options;
-  for (const auto& k : changed_keys(section(a, "params"), section(b, "params"))) {
-    options.push_back(fmt::format("{} {} -> {}", k, short_value(section(a, "params").value(k, nlohmann::json())),
-                                  short_value(section(b, "params").value(k, nlohmann::json()))));
+  for (const auto& k : changed_keys(old_params, new_params)) {
+    if (k.empty()) continue;  // an empty object flattens to {"": null}
+    std::string name = k.substr(1);
+    std::replace(name.begin(), name.end(), '/', '.');
+    options.push_back(fmt::format("{} {} -> {}", name,
+                                  short_value(old_params.value(k, nlohmann::json())),
+                                  short_value(new_params.value(k, nlohmann::json()))));
   }
   if (!options.empty()) reasons.push_back("options changed: " + join(options, ", "));
   const auto layers = changed_keys(section(a, "layers"), section(b, "layers"));

@@ -102,7 +102,8 @@ void add_run_options(CLI::App& command, RunOptions& options) {
                    "rebuild the chosen stages even when their layers are up to date");
   add_stage_options(command,
                     {{"bronze", [&](CLI::App& app) { add_bronze_options(app, options.bronze); }},
-                     {"silver", [&](CLI::App& app) { add_silver_options(app, options.silver); }}});
+                     {"silver", [&](CLI::App& app) { add_silver_options(app, options.silver); }},
+                     {"train", [&](CLI::App& app) { add_train_options(app, options.train); }}});
 }
 
 }  // namespace adlake

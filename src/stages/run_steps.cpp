@@ -86,6 +86,9 @@ std::string rebuild_reason(const RunStep& step, const lineage::Fingerprint& expe
   if (!fs::exists(step.layer, ec)) return step.layer + " does not exist";
   for (const auto& out : step.outputs) {
     if (!fs::exists(out, ec)) return out + " does not exist";
+    if (fs::last_write_time(out, ec) < fs::last_write_time(step.layer, ec)) {
+      return out + " is older than " + step.layer + " (an interrupted run)";
+    }
   }
   const auto recorded = lineage::read_fingerprint(step.layer);
   if (!recorded) return step.layer + " has no fingerprint (made by an older adlake or by hand)";

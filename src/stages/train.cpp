@@ -242,6 +242,17 @@ nlohmann::json importance_json(const std::vector<forest::FeatureBinning>& b,
 
 }  // namespace
 
+lineage::FingerprintSpec train_fingerprint_spec(const TrainOptions& options,
+                                                const std::string& truth_dir) {
+  const nlohmann::json params = {{"forest", forest::to_json(options.forest)},
+                                 {"categorical_integers", options.categorical_integers},
+                                 {"permutation_rows", options.permutation_rows},
+                                 {"permutation_repeats", options.permutation_repeats}};
+  std::vector<std::string> files;
+  if (!truth_dir.empty()) files.push_back(truth_dir);
+  return {"train", params, {(fs::path(options.lake) / "gold.h5").string()}, "", files};
+}
+
 void run_train(Context& ctx, const TrainOptions& options) {
   const Stopwatch total;
   options.forest.validate();
@@ -251,6 +262,9 @@ void run_train(Context& ctx, const TrainOptions& options) {
 
   Stopwatch step;
   const Table local = read_features_share(ctx.comm, gold, nullptr);
+  const auto fingerprint = lineage::agree_fingerprint(
+      [&] { return train_fingerprint_spec(options, find_truth_dir(options.lake, options.truth)); },
+      ctx.comm);
   const std::vector<std::string>& categorical = options.categorical_integers.empty()
                                                     ? default_categorical_integers()
                                                     : options.categorical_integers;
@@ -340,6 +354,7 @@ void run_train(Context& ctx, const TrainOptions& options) {
     extras.permutation_importance_std = perm.std;
     forest::write_model(layer.file(), model, extras, ctx.comm);
     h5::write_run_attributes(layer.file(), ctx.comm, {{"threads", ctx.threads}});
+    lineage::write_fingerprint(layer.file(), ctx.comm, fingerprint);
     layer.publish();
   }
   seconds["write"] = step.seconds();

@@ -78,14 +78,18 @@ struct Pipeline {
 
   std::vector<RunStep> steps() {
     RunStep bronze{"bronze", lake + "/bronze.h5", {}, {}, {}};
-    bronze.spec = {"bronze", {{"input", raw}, {"chunk", 4}}, {}, "", {raw + "/requests"}};
-    bronze.run = [this, spec = bronze.spec](Context& ctx) {
+    const lineage::FingerprintSpec bronze_spec{"bronze", {{"input", raw}, {"chunk", 4}}, {}, "",
+                                               {raw + "/requests"}};
+    bronze.spec = [bronze_spec] { return bronze_spec; };
+    bronze.run = [this, spec = bronze_spec](Context& ctx) {
       ++bronze_runs;
       write_layer(ctx, lake, "bronze.h5", spec, 20, {"raw:requests/*.csv"});
     };
     RunStep silver{"silver", lake + "/silver.h5", {}, {}, {}};
-    silver.spec = {"silver", {{"rows", silver_rows}}, {lake + "/bronze.h5"}, "", {}};
-    silver.run = [this, spec = silver.spec](Context& ctx) {
+    const lineage::FingerprintSpec silver_spec{"silver", {{"rows", silver_rows}},
+                                               {lake + "/bronze.h5"}, "", {}};
+    silver.spec = [silver_spec] { return silver_spec; };
+    silver.run = [this, spec = silver_spec](Context& ctx) {
       ++silver_runs;
       write_layer(ctx, lake, "silver.h5", spec, silver_rows, {"bronze.h5:/table"}, silver_fails);
     };

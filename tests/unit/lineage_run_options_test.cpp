@@ -19,7 +19,9 @@ TEST_CASE("run options reach every stage") {
   RunOptions options;
   add_run_options(app, options);
   parse(app, {"--input", "raw", "--lake", "lake", "--progress-seconds", "2.5", "--dimension-join",
-              "shuffle", "--broadcast-threshold", "1KiB", "--from", "silver", "--force"});
+              "shuffle", "--broadcast-threshold", "1KiB", "--from", "silver", "--force",
+              "--categorical-integers", "slot", "hour_of_day", "--bootstrap", "false",
+              "--class-weight", "none", "--n-estimators", "7"});
   CHECK(options.input == "raw");
   CHECK(options.lake == "lake");
   CHECK(options.from == "silver");
@@ -28,6 +30,10 @@ TEST_CASE("run options reach every stage") {
   CHECK(options.silver.progress_seconds == 2.5);
   CHECK(options.silver.dimension_join == ops::JoinStrategy::kShuffle);
   CHECK(options.silver.broadcast_threshold_bytes == 1024);
+  CHECK(options.train.categorical_integers == std::vector<std::string>{"slot", "hour_of_day"});
+  CHECK_FALSE(options.train.forest.bootstrap);
+  CHECK(options.train.forest.class_weight == forest::ClassWeight::None);
+  CHECK(options.train.forest.n_estimators == 7);
 }
 
 TEST_CASE("run options keep the stages' defaults and checks") {
@@ -53,4 +59,5 @@ TEST_CASE("the stages of run, in order") {
   CHECK(stages[0] == "bronze");
   CHECK(stages[1] == "silver");
   CHECK(stages[2] == "gold");
+  CHECK(stages[3] == "train");
 }

@@ -11,6 +11,7 @@
 // writes it before it publishes the layer (write_fingerprint).
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,8 @@ Fingerprint compute_fingerprint(const FingerprintSpec& spec);
 // Collective: rank 0 computes, every rank gets the same fingerprint (or the
 // same CollectiveError).
 Fingerprint agree_fingerprint(const FingerprintSpec& spec, const Comm& comm);
+// The same, when finding the inputs takes reading files (rank 0 only calls make_spec).
+Fingerprint agree_fingerprint(const std::function<FingerprintSpec()>& make_spec, const Comm& comm);
 
 // Collective on a parallel file: writes the root attributes.
 void write_fingerprint(h5::File& file, const Comm& comm, const Fingerprint& fingerprint);

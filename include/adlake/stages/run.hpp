@@ -8,6 +8,7 @@
 #include "adlake/stages/bronze.hpp"
 #include "adlake/stages/gold.hpp"
 #include "adlake/stages/silver.hpp"
+#include "adlake/stages/train.hpp"
 
 namespace CLI {
 class App;
@@ -24,6 +25,7 @@ struct RunOptions {
   BronzeOptions bronze;
   SilverOptions silver;
   GoldOptions gold;
+  TrainOptions train;
 };
 
 // Collective. Copies input/lake into every stage's options and runs them.

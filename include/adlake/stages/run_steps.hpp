@@ -18,8 +18,12 @@ namespace adlake {
 struct RunStep {
   std::string name;                  // "silver"
   std::string layer;                 // the layer file it publishes: LAKE/silver.h5
-  std::vector<std::string> outputs;  // other files it writes that must exist (metrics.json)
-  lineage::FingerprintSpec spec;     // what its layer is made from (evaluated when its turn comes)
+  // Other files it writes after publishing the layer (metrics.json): they must
+  // exist and be no older than the layer.
+  std::vector<std::string> outputs;
+  // What its layer is made from; called on rank 0 when its turn comes (the
+  // layers before it exist by then).
+  std::function<lineage::FingerprintSpec()> spec;
   std::function<void(Context&)> run;
 };
 

@@ -8,6 +8,11 @@
 
 #include "adlake/core/context.hpp"
 #include "adlake/forest/params.hpp"
+#include "adlake/lineage/fingerprint.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace adlake {
 
@@ -27,5 +32,14 @@ struct TrainOptions {
 // and writes metrics.json; model.h5 is written collectively and published
 // atomically. Same model and metrics for any number of ranks and threads.
 void run_train(Context& ctx, const TrainOptions& options);
+
+// The options that tune train (not --lake), for `adlake train` and `adlake run`.
+void add_train_options(CLI::App& command, TrainOptions& options);
+
+// What model.h5 and metrics.json are made from (issue 7): gold.h5, the truth
+// folder (find_truth_dir; empty when none) and the options that change the
+// model or the metrics (not memory_limit_gb). model.h5 records it.
+lineage::FingerprintSpec train_fingerprint_spec(const TrainOptions& options,
+                                                const std::string& truth_dir);
 
 }  // namespace adlake

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# The Slurm scripts against a real one-node Slurm (issue 7; docs/SLURM-facts.md):
+# installs slurmctld, slurmd, slurm-client and munge when missing, starts munge
+# (unless it runs already) and a Slurm cluster of this machine in a temporary
+# folder, submits slurm/submit.sh with 2 tasks on a small generated input,
+# checks that every job COMPLETED and that the lake is whole (layers,
+# metrics.json, `adlake catalog`, and `adlake run` finds every layer up to
+# date), then that a failing stage cancels the rest of the chain. Stops only
+# the daemons it started, by PID. Needs root: exit 77 (skipped) otherwise.
+#   env: ADLAKE, ADLAKE_SRC, KEEP=1 keeps the temporary folder.
+set -uo pipefail
+if [[ $(id -u) -ne 0 ]]; then
+  echo "SKIPPED: slurm_pipeline needs root to install and start slurmctld, slurmd and munge"
+  exit 77
+fi
+src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+adlake=${ADLAKE:-$src/build/adlake}
+source "$src/scripts/mpi_env.sh"
+python=/usr/bin/python3
+
+tmp=$(mktemp -d /tmp/adlake-slurm.XXXXXX)
+chmod 755 "$tmp"
+started_pids=()
+job_ids=()
+fail() {
+  echo "FAILED: $*"
+  for log in "$tmp"/slurmctld.log "$tmp"/slurmd.log; do
+    [[ -f $log ]] && { echo "--- tail of $log"; tail -n 20 "$log"; }
+  done
+  exit 1
+}
+cleanup() {
+  ((${#job_ids[@]})) && scancel "${job_ids[@]}" 2>/dev/null
+  local pid
+  for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${started_pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+  [[ ${KEEP:-0} == 1 ]] && echo "kept $tmp" || rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# --- packages
+missing=()
+for p in slurmctld slurmd slurm-client munge; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null &&
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" \
+      >/dev/null || fail "cannot install ${missing[*]} with apt-get"
+fi
+
+# --- munge: reuse a working one, else start our own
+if munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
+  echo "munge: already running, reused"
+else
+  mkdir -p /run/munge && chown munge:munge /run/munge && chmod 755 /run/munge
+  [[ -f /etc/munge/munge.key ]] || fail "/etc/munge/munge.key is missing"
+  runuser -u munge -- /usr/sbin/munged || fail "munged did not start"
+  started_pids+=("$(cat /run/munge/munged.pid)")
+  munge -n | unmunge >/dev/null || fail "munge does not work"
+  echo "munge: started (pid ${started_pids[-1]})"
+fi
+
+# --- a one-node cluster on free ports, everything under $tmp
+free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+host=$(hostname -s)
+conf=$tmp/slurm.conf
+mkdir -p "$tmp/state" "$tmp/spool" "$tmp/jobs"
+cat >"$conf" <<CONF
+ClusterName=adlaketest
+SlurmctldHost=$host(127.0.0.1)
+SlurmctldPort=$(free_port)
+SlurmdPort=$(free_port)
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/filetxt
+JobCompLoc=$tmp/jobcomp.txt
+DependencyParameters=kill_invalid_depend
+EnforcePartLimits=ALL
+SchedulerParameters=batch_sched_delay=0
+MailProg=/bin/true
+MinJobAge=600
+ReturnToService=2
+StateSaveLocation=$tmp/state
+SlurmdSpoolDir=$tmp/spool
+SlurmctldPidFile=$tmp/slurmctld.pid
+SlurmdPidFile=$tmp/slurmd.pid
+SlurmctldLogFile=$tmp/slurmctld.log
+SlurmdLogFile=$tmp/slurmd.log
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
+PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
+CONF
+export SLURM_CONF=$conf
+slurmctld -f "$conf" || fail "slurmctld did not start"
+for _ in $(seq 50); do [[ -s $tmp/slurmctld.pid ]] && break; sleep 0.1; done
+started_pids+=("$(cat "$tmp/slurmctld.pid")")
+slurmd -f "$conf" || fail "slurmd did not start"
+for _ in $(seq 50); do [[ -s $tmp/slurmd.pid ]] && break; sleep 0.1; done
+started_pids+=("$(cat "$tmp/slurmd.pid")")
+for _ in $(seq 300); do
+  sinfo -h -o %t 2>/dev/null | grep -qx idle && break
+  sleep 0.1
+done
+sinfo -h -o %t | grep -qx idle || fail "the node did not become idle: $(sinfo 2>&1)"
+echo "slurm: cluster up (slurmctld ${started_pids[-2]}, slurmd ${started_pids[-1]}), $(nproc) CPUs"
+
+# --- helpers: a job's final state from scontrol, or from JobCompLoc once it aged out
+job_field() {  # id field
+  local line
+  line=$(scontrol show job -o "$1" 2>/dev/null)
+  [[ -z $line ]] && line=$(grep "JobId=$1 " "$tmp/jobcomp.txt" 2>/dev/null | tail -n 1)
+  sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$line"
+}
+wait_for_jobs() {  # seconds id...
+  local limit=$1 id state done_all
+  shift
+  local deadline=$((SECONDS + limit))
+  while ((SECONDS < deadline)); do
+    done_all=1
+    for id in "$@"; do
+      state=$(job_field "$id" JobState)
+      case $state in PENDING | RUNNING | CONFIGURING | COMPLETING | "") done_all=0 ;; esac
+    done
+    ((done_all)) && return 0
+    sleep 1
+  done
+  return 1
+}
+submit() {  # raw lake -> sets submitted=(ids), prints submit.sh's output
+  local out
+  out=$(RAW=$1 LAKE=$2 ADLAKE=$adlake ADLAKE_TRAIN_ARGS="--n-estimators 20" \
+    "$src/slurm/submit.sh" --ntasks=2 --chdir="$tmp/jobs" --output="$tmp/jobs/%x-%j.out") ||
+    fail "submit.sh failed: $out"
+  echo "$out"
+  read -r -a submitted <<<"$(sed -n 's/^jobs: //p' <<<"$out")"
+  ((${#submitted[@]} == 4)) || fail "submit.sh did not print four job ids"
+  job_ids+=("${submitted[@]}")
+}
+show_jobs() {
+  local id
+  for id in "$@"; do
+    echo "  job $id $(job_field "$id" JobName): $(job_field "$id" JobState), exit $(job_field "$id" ExitCode)"
+  done
+}
+
+# --- a small generated input, then the chain
+"$adlake" --log-level warn generate --out "$tmp/raw" --requests 5000 --seed 7 ||
+  fail "adlake generate failed"
+echo "== chain on a generated input (2 tasks per job)"
+submit "$tmp/raw" "$tmp/lake"
+ids=("${submitted[@]}")
+wait_for_jobs 900 "${ids[@]}" || { show_jobs "${ids[@]}"; fail "the chain did not end within 900 s"; }
+show_jobs "${ids[@]}"
+for id in "${ids[@]}"; do
+  state=$(job_field "$id" JobState)
+  code=$(job_field "$id" ExitCode)
+  if [[ $state != COMPLETED || $code != 0:0 ]]; then
+    for out in "$tmp"/jobs/*-"$id".out; do [[ -f $out ]] && { echo "--- $out"; tail -n 30 "$out"; }; done
+    fail "job $id ended $state (exit $code), expected COMPLETED"
+  fi
+done
+for id in "${ids[@]}"; do
+  out=$(ls "$tmp"/jobs/*-"$id".out 2>/dev/null) || fail "job $id wrote no output file"
+  grep -q "summary:" "$out" || fail "job $id's output has no summary table"
+  grep -q "2 rank(s)" "$out" || fail "job $id did not run on 2 ranks"
+done
+for f in bronze.h5 silver.h5 gold.h5 model.h5 metrics.json; do
+  [[ -s $tmp/lake/$f ]] || fail "the chain did not write $f"
+done
+"$adlake" catalog --lake "$tmp/lake" >"$tmp/catalog.txt" 2>/dev/null || fail "adlake catalog failed"
+for needle in "model.h5" "<- gold.h5:/features" "<- silver.h5:/fact_ad_funnel" \
+  "<- bronze.h5:/requests" "raw requests/\*.csv"; do
+  grep -q -- "$needle" "$tmp/catalog.txt" || fail "catalog lacks '$needle'"
+done
+"$python" - "$tmp/lake/metrics.json" <<'PY' || fail "metrics.json is not right"
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert 0.5 < m["roc_auc"] <= 1.0, m["roc_auc"]
+assert m["n_test"] > 0 and m["n_train"] > 0
+PY
+# The layers the chain made carry the fingerprints `adlake run` expects.
+"$adlake" run --input "$tmp/raw" --lake "$tmp/lake" >"$tmp/rerun.log" 2>&1 ||
+  fail "adlake run on the chain's lake failed: $(tail -n 5 "$tmp/rerun.log")"
+skipped=$(grep -c "up to date, skipped" "$tmp/rerun.log")
+((skipped == 4)) || fail "adlake run after the chain skipped $skipped of 4 stages: $(grep -E 'building|skipped' "$tmp/rerun.log")"
+echo "chain: every job COMPLETED, the lake is whole, adlake run finds it up to date"
+
+# --- a failing first stage cancels the rest of the chain
+echo "== chain on a missing input"
+submit "$tmp/no-such-raw" "$tmp/lake-bad"
+bad=("${submitted[@]}")
+wait_for_jobs 300 "${bad[@]}" || { show_jobs "${bad[@]}"; fail "the failed chain did not end within 300 s"; }
+show_jobs "${bad[@]}"
+[[ $(job_field "${bad[0]}" JobState) == FAILED ]] || fail "bronze on a missing input did not fail"
+for id in "${bad[@]:1}"; do
+  [[ $(job_field "$id" JobState) == CANCELLED ]] ||
+    fail "job $id after the failed bronze is $(job_field "$id" JobState), expected CANCELLED"
+done
+[[ -e $tmp/lake-bad/bronze.h5 ]] && fail "the failed bronze left a bronze.h5"
+echo "failed chain: bronze FAILED, silver, gold and train CANCELLED"
+echo "slurm_pipeline: passed (jobs ${job_ids[*]})"
