@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "adlake/core/error.hpp"
@@ -160,9 +161,35 @@ void write_fingerprint(h5::File& file, const Comm& comm, const Fingerprint& fing
   });
 }
 
+std::string sidecar_path(const std::string& output_path) {
+  const fs::path path(output_path);
+  return (path.parent_path() / ("." + path.filename().string() + ".fingerprint")).string();
+}
+
+void write_fingerprint_file(const std::string& output_path, const Fingerprint& fingerprint) {
+  const std::string final_path = sidecar_path(output_path);
+  const std::string temp = final_path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    out << nlohmann::json{{"fingerprint", fingerprint.hash}, {"recipe", fingerprint.recipe}}.dump()
+        << "\n";
+    if (!out.flush()) throw IoError("cannot write " + temp);
+  }
+  std::error_code ec;
+  fs::rename(temp, final_path, ec);
+  if (ec) throw IoError("cannot rename " + temp + " to " + final_path + ": " + ec.message());
+}
+
 std::optional<Fingerprint> read_fingerprint(const std::string& layer_path) {
   std::error_code ec;
   if (!fs::exists(layer_path, ec)) return std::nullopt;
+  if (fs::path(layer_path).extension() != ".h5") {
+    std::ifstream in(sidecar_path(layer_path));
+    if (!in) return std::nullopt;
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (!doc.is_object() || !doc.contains("fingerprint")) return std::nullopt;
+    return Fingerprint{doc["fingerprint"].get<std::string>(), doc.value("recipe", nlohmann::json::object())};
+  }
   const h5::File file = h5::File::open_read(layer_path);
   const auto hash = h5::read_string_attribute_if(file.id(), kHashAttribute);
   if (!hash) return std::nullopt;

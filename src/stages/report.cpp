@@ -9,6 +9,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/summary.hpp"
+#include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/report/page.hpp"
 
@@ -54,10 +55,22 @@ nlohmann::json stage_json(const StageReport& r) {
 
 }  // namespace
 
+lineage::FingerprintSpec report_fingerprint_spec(const ReportOptions& options) {
+  lineage::FingerprintSpec spec{"report", {}, {}, "", {}};
+  for (const auto& layer : lineage::pipeline_layers()) {
+    const fs::path path = fs::path(options.lake) / layer;
+    if (fs::exists(path)) spec.layers.push_back(path.string());
+  }
+  spec.files.push_back((fs::path(options.lake) / "metrics.json").string());
+  return spec;
+}
+
 void run_report(Context& ctx, const ReportOptions& options) {
   Stopwatch watch;
   const fs::path out =
       options.out.empty() ? fs::path(options.lake) / "report.html" : fs::path(options.out);
+  const auto fingerprint =
+      lineage::agree_fingerprint([&] { return report_fingerprint_spec(options); }, ctx.comm);
   size_t bytes = 0;
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
@@ -68,9 +81,12 @@ void run_report(Context& ctx, const ReportOptions& options) {
     const std::string command = "adlake report --lake " + options.lake +
                                 (options.out.empty() ? "" : " --out " + options.out);
     report::PageInfo info{utc_now(), command, nlohmann::json::array()};
-    for (const StageReport& r : ctx.reports) info.stages.push_back(stage_json(r));
+    for (const StageReport& r : ctx.reports) {
+      if (r.note.empty()) info.stages.push_back(stage_json(r));  // not "skipped: up to date"
+    }
     const std::string html = report::render_page(lake, info);
     write_atomically(out, html);
+    lineage::write_fingerprint_file(out.string(), fingerprint);
     bytes = html.size();
   });
   StageReport summary;

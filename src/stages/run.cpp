@@ -44,6 +44,13 @@ std::vector<RunStep> make_steps(const RunOptions& options) {
       {"train", in_lake("model.h5"), {in_lake("metrics.json")},
        [train] { return train_fingerprint_spec(train, find_truth_dir(train.lake, train.truth)); },
        [train](Context& ctx) { run_train(ctx, train); }});
+
+  // Last: the page reads every layer (and shows this job's stage timings).
+  ReportOptions report;
+  report.lake = options.lake;
+  steps.push_back({"report", in_lake("report.html"), {},
+                   [report] { return report_fingerprint_spec(report); },
+                   [report](Context& ctx) { run_report(ctx, report); }});
   return steps;
 }
 

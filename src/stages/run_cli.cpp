@@ -83,6 +83,7 @@ void add_stage_options(CLI::App& command, const std::vector<StageOptionSetup>& s
     forward->type_name(first->get_type_name());
     forward->type_size(first->get_type_size_min(), first->get_type_size_max());
     forward->expected(first->get_expected_min(), first->get_expected_max());
+    forward->allow_extra_args(first->get_allow_extra_args());  // vectors: --opt a b c
     forward->default_str(first->get_default_str());
   }
 }

@@ -141,6 +141,17 @@ TEST_CASE("fingerprint: same recipe same hash; files, options and inputs change 
     write_text(fs::path(dir) / "raw/_truth/p.csv", "x\n");
     CHECK_FALSE(lineage::compute_fingerprint(truth) == without);
 
+    // An output that is no HDF5 file keeps its fingerprint in a hidden sidecar.
+    const std::string page = dir + "/lake/report.html";
+    write_text(page, "<html></html>");
+    CHECK_FALSE(lineage::read_fingerprint(page).has_value());
+    lineage::write_fingerprint_file(page, c);
+    CHECK(fs::exists(dir + "/lake/.report.html.fingerprint"));
+    const auto back = lineage::read_fingerprint(page);
+    REQUIRE(back.has_value());
+    CHECK(*back == c);
+    CHECK(back->recipe == c.recipe);
+
     // A missing upstream layer is an error that names it.
     const lineage::FingerprintSpec silver{"silver", {}, {dir + "/lake/bronze.h5"}, "", {}};
     CHECK_THROWS_WITH_AS(lineage::compute_fingerprint(silver),

@@ -26,15 +26,15 @@ run() {  # log-name args...
 }
 built() { grep -oE "\] [a-z]+: building" "$work/$1.log" | awk '{print $2}' | tr -d : | xargs; }
 skipped() { grep -oE "\] [a-z]+: up to date, skipped" "$work/$1.log" | awk '{print $2}' | tr -d : | xargs; }
-checksums() { (cd "$lake" && md5sum bronze.h5 silver.h5 gold.h5 model.h5 metrics.json); }
+checksums() { (cd "$lake" && md5sum bronze.h5 silver.h5 gold.h5 model.h5 metrics.json report.html); }
 
 run first
-[[ $(built first) == "bronze silver gold train" ]] || fail "first run built '$(built first)'"
+[[ $(built first) == "bronze silver gold train report" ]] || fail "first run built '$(built first)'"
 grep -q "run summary:" "$work/first.log" || fail "no summary table"
 before=$(checksums)
 
 run second
-[[ $(skipped second) == "bronze silver gold train" ]] || fail "second run skipped '$(skipped second)'"
+[[ $(skipped second) == "bronze silver gold train report" ]] || fail "second run skipped '$(skipped second)'"
 [[ -z $(built second) ]] || fail "second run rebuilt '$(built second)'"
 [[ $(checksums) == "$before" ]] || fail "the second run changed files"
 grep -qE "^train +skipped: up to date" "$work/second.log" || fail "the summary does not list skipped stages"
@@ -42,19 +42,19 @@ echo "run twice: the second run skipped every stage, every file unchanged"
 
 trees=12
 run option
-[[ $(skipped option) == "bronze silver gold" && $(built option) == "train" ]] ||
+[[ $(skipped option) == "bronze silver gold" && $(built option) == "train report" ]] ||
   fail "a train option rebuilt '$(built option)'"
 grep -q "train: building (.*options changed: forest.n_estimators 10 -> 12" "$work/option.log" ||
   fail "the log does not say which option changed: $(grep 'train: building' "$work/option.log")"
 
 run force --force --from gold
-[[ $(built force) == "gold train" && -z $(skipped force) ]] || fail "--force --from gold built '$(built force)'"
-echo "a changed option rebuilt train only; --force --from gold rebuilt gold and train"
+[[ $(built force) == "gold train report" && -z $(skipped force) ]] || fail "--force --from gold built '$(built force)'"
+echo "a changed train option rebuilt train and the report only; --force --from gold rebuilt from gold"
 
 "$adlake" catalog --lake "$lake" >"$work/catalog.txt" 2>/dev/null
 for needle in "^bronze.h5 .*fingerprint" "^silver.h5 " "^gold.h5 " "^model.h5 " \
   "/fact_ad_funnel  [0-9]+ rows, stage silver" "duplicates [0-9]+" "rejects [0-9]+" \
-  "id_md5 S32" "params: " "other files: metrics.json"; do
+  "id_md5 S32" "params: " "other files: metrics.json report.html"; do
   grep -qE -- "$needle" "$work/catalog.txt" || fail "catalog text lacks /$needle/"
 done
 "$adlake" catalog --lake "$lake" --json >"$work/catalog.json" 2>/dev/null

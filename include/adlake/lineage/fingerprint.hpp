@@ -53,8 +53,15 @@ Fingerprint agree_fingerprint(const std::function<FingerprintSpec()>& make_spec,
 // Collective on a parallel file: writes the root attributes.
 void write_fingerprint(h5::File& file, const Comm& comm, const Fingerprint& fingerprint);
 
-// One process: the fingerprint recorded in a layer file; nullopt when the file
-// does not exist or has no fingerprint. Throws IoError when it is unreadable.
+// An output that is no HDF5 file (report.html) keeps its fingerprint beside
+// it, in the hidden file .<name>.fingerprint (JSON).
+std::string sidecar_path(const std::string& output_path);
+// One process: writes the sidecar of `output_path` (temporary name, then rename).
+void write_fingerprint_file(const std::string& output_path, const Fingerprint& fingerprint);
+
+// One process: the fingerprint recorded in a layer file (root attributes) or,
+// for a file not ending in .h5, in its sidecar; nullopt when the file does not
+// exist or has no fingerprint. Throws IoError when it is unreadable.
 std::optional<Fingerprint> read_fingerprint(const std::string& layer_path);
 
 // One line saying what differs between an old recipe and a new one

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "adlake/core/context.hpp"
+#include "adlake/lineage/fingerprint.hpp"
 
 namespace adlake {
 
@@ -17,5 +18,10 @@ struct ReportOptions {
 // error: its figures say what to run. The page is written under a temporary
 // name and renamed, so a reader never sees half a report.
 void run_report(Context& ctx, const ReportOptions& options);
+
+// What the page is made from (issue 7): the pipeline layers that exist and
+// metrics.json. run_report records it beside the page (lineage::sidecar_path).
+// One process: looks at which layers exist.
+lineage::FingerprintSpec report_fingerprint_spec(const ReportOptions& options);
 
 }  // namespace adlake

@@ -1,12 +1,14 @@
 #pragma once
-// `adlake run` (CONTRACT 0, issue 7): every stage in one MPI job, each
-// skipped when its layer is up to date (stages/run_steps.hpp).
+// `adlake run` (CONTRACT 0, issue 7): bronze, silver, gold, train and report
+// in one MPI job, each skipped when its output is up to date
+// (stages/run_steps.hpp).
 #include <string>
 #include <vector>
 
 #include "adlake/core/context.hpp"
 #include "adlake/stages/bronze.hpp"
 #include "adlake/stages/gold.hpp"
+#include "adlake/stages/report.hpp"
 #include "adlake/stages/silver.hpp"
 #include "adlake/stages/train.hpp"
 
