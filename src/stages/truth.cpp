@@ -2,11 +2,11 @@
 
 #include <fast_float/fast_float.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string_view>
-#include <unordered_map>
 
 #include "adlake/core/error.hpp"
 #include "adlake/csv/input_files.hpp"
@@ -45,6 +45,49 @@ std::string raw_of_lake(const std::string& lake) {
   return {};
 }
 
+// The first 16 hex digits of an id as a number (ids are MD5s in hex, so
+// these are evenly spread); false when they are not hex.
+bool id_prefix(std::string_view id, uint64_t& key) {
+  if (id.size() < 16) return false;
+  key = 0;
+  for (size_t i = 0; i < 16; ++i) {
+    const char c = id[i];
+    const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (v < 0) return false;
+    key = key << 4 | static_cast<uint64_t>(v);
+  }
+  return true;
+}
+
+// The asked ids sorted by their 16-digit prefix: looking up the truth's
+// hundreds of thousands of lines is a binary search in a compact array
+// (a hash map of strings spent most of its time on cache misses).
+class IdIndex {
+ public:
+  explicit IdIndex(const std::vector<std::string>& ids) : ids_(ids) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+      uint64_t key = 0;
+      if (id_prefix(ids[i], key)) entries_.push_back({key, i});
+    }
+    std::sort(entries_.begin(), entries_.end());
+  }
+
+  // Index of `id` among the asked ids, or -1.
+  int64_t find(std::string_view id) const {
+    uint64_t key = 0;
+    if (!id_prefix(id, key)) return -1;
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair<uint64_t, size_t>{key, 0});
+    for (; it != entries_.end() && it->first == key; ++it) {
+      if (ids_[it->second] == id) return static_cast<int64_t>(it->second);
+    }
+    return -1;
+  }
+
+ private:
+  const std::vector<std::string>& ids_;
+  std::vector<std::pair<uint64_t, size_t>> entries_;
+};
+
 double parse_probability(std::string_view text, const std::string& where) {
   double v = 0;
   const auto r = fast_float::from_chars(text.data(), text.data() + text.size(), v);
@@ -69,9 +112,7 @@ std::string find_truth_dir(const std::string& lake, const std::string& explicit_
 }
 
 TruthProbabilities read_truth(const std::string& truth_dir, const std::vector<std::string>& ids) {
-  std::unordered_map<std::string_view, size_t> index;
-  index.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], i);
+  const IdIndex index(ids);
   TruthProbabilities t;
   t.p_click.assign(ids.size(), std::numeric_limits<double>::quiet_NaN());
   t.p_click_features = t.p_click;
@@ -94,10 +135,10 @@ TruthProbabilities read_truth(const std::string& truth_dir, const std::vector<st
       if (a == std::string_view::npos || b == std::string_view::npos) {
         throw DataError(where + ": expected id_md5,p_click,p_click_features");
       }
-      const auto it = index.find(line.substr(0, a));
-      if (it == index.end()) continue;
-      t.p_click[it->second] = parse_probability(line.substr(a + 1, b - a - 1), where);
-      t.p_click_features[it->second] = parse_probability(line.substr(b + 1), where);
+      const int64_t i = index.find(line.substr(0, a));
+      if (i < 0) continue;
+      t.p_click[i] = parse_probability(line.substr(a + 1, b - a - 1), where);
+      t.p_click_features[i] = parse_probability(line.substr(b + 1), where);
       ++t.found;
     }
   }

@@ -21,8 +21,8 @@ struct TrainOptions {
   std::string truth;  // RAW, RAW/_truth or the click_prob folder; empty: from bronze.h5's input
   forest::ForestParams forest;
   std::vector<std::string> categorical_integers;  // empty: default_categorical_integers()
-  int64_t permutation_rows = 20000;               // test rows for permutation importance (0: none)
-  int permutation_repeats = 3;
+  int64_t permutation_rows = 5000;                // test rows for permutation importance (0: none)
+  int permutation_repeats = 2;
   double memory_limit_gb = 0;  // per rank; 0: MemAvailable shared by this node's ranks
 };
 
