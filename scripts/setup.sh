@@ -2,7 +2,8 @@
 # Installs what adlake needs from Debian 12 (when run as root; otherwise prints
 # the exact apt command and stops), then configures and builds in Release.
 #   scripts/setup.sh [--test]     --test also installs what the tests need
-# Environment: BUILD_DIR (default: build), JOBS (default: nproc).
+# Environment: BUILD_DIR (default: build), JOBS (default: nproc), TARGETS
+# (default: everything; scripts/pipeline.sh builds only the adlake executable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,4 +37,5 @@ fi
 
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$BUILD_DIR" -j "${JOBS:-$(nproc)}"
+# shellcheck disable=SC2086
+cmake --build "$BUILD_DIR" -j "${JOBS:-$(nproc)}" ${TARGETS:+--target $TARGETS}
