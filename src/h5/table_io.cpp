@@ -12,6 +12,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/h5/attributes.hpp"
+#include "adlake/h5/fixed_strings.hpp"
 #include "adlake/h5/io_diagnostics.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
@@ -93,22 +94,17 @@ void write_column(const File& file, hid_t group, const Column& column, int64_t o
   const int64_t count = static_cast<int64_t>(column.size());
   Handle type;
   hid_t type_id = -1;
-  std::vector<char> packed;  // fixed-width strings
-  const void* data = nullptr;
+  const void* data = nullptr;  // the column as stored (not for strings: they are packed)
+  const StringColumn* strings = nullptr;
+  size_t width = 0;
   std::visit(
       [&](const auto& values) {
         using V = std::decay_t<decltype(values)>;
         if constexpr (std::is_same_v<V, StringColumn>) {
-          const size_t width =
-              std::max<size_t>(1, allreduce_max<unsigned long long>(comm, values.max_length()));
+          width = std::max<size_t>(1, allreduce_max<unsigned long long>(comm, values.max_length()));
           type = string_type(width);
-          packed.assign(std::max<size_t>(values.size() * width, 1), '\0');
-          for (size_t i = 0; i < values.size(); ++i) {
-            auto v = values.at(i);
-            std::memcpy(packed.data() + i * width, v.data(), v.size());
-          }
           type_id = type.id();
-          data = packed.data();
+          strings = &values;
         } else if constexpr (std::is_same_v<V, EnumColumn>) {
           type = enum_type(values.labels);
           type_id = type.id();
@@ -127,15 +123,17 @@ void write_column(const File& file, hid_t group, const Column& column, int64_t o
   Handle dataset(H5Dcreate2(group, column.name.c_str(), type_id, space.id(), H5P_DEFAULT, dcpl.id(),
                             H5P_DEFAULT),
                  "create dataset " + where + "/" + column.name + " in " + file.path());
-  if (total > 0) {
-    Selection sel = select_rows(space.id(), offset, count);
+  // Collective: rows [first, first + n) of this rank's slice, from `buffer`.
+  auto write_rows = [&](int64_t first, int64_t n, const void* buffer) {
+    Selection sel = select_rows(space.id(), offset + first, n);
     Handle dxpl = transfer_plist(file.parallel());
     // The memory type is the file type, so the transfer stays collective.
     // A write can fail on some ranks only (a full disk): agree on it, so that
     // every rank unwinds together and the layer's temporary file is removed.
     collective_try(comm, [&] {
-      const herr_t status = H5Dwrite(dataset.id(), type_id, sel.mem_space.id(),
-                                     sel.file_space.id(), dxpl.id(), data ? data : packed.data());
+      const herr_t status =
+          H5Dwrite(dataset.id(), type_id, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),
+                   n > 0 ? buffer : &width);  // HDF5 wants a pointer even for no rows
       try {
         check_status(status, "write dataset " + where + "/" + column.name + " in " + file.path());
       } catch (const IoError& e) {
@@ -143,6 +141,22 @@ void write_column(const File& file, hid_t group, const Column& column, int64_t o
       }
     });
     if (file.parallel()) record_transfer_mode(dxpl.id());
+  };
+  if (total > 0 && strings != nullptr) {
+    // Packed and written a slab at a time (h5/fixed_strings.hpp); every rank
+    // joins every round, with no rows once its own are written.
+    const auto per_slab = static_cast<int64_t>(slab_rows(width));
+    const int64_t rounds = allreduce_max<int64_t>(comm, (count + per_slab - 1) / per_slab);
+    std::vector<char> slab(static_cast<size_t>(std::min(count, per_slab)) * width);
+    for (int64_t round = 0; round < rounds; ++round) {
+      const int64_t first = std::min(count, round * per_slab);
+      const int64_t n = std::min(per_slab, count - first);
+      pack_fixed_strings(*strings, static_cast<size_t>(first), static_cast<size_t>(n), width,
+                         slab.data());
+      write_rows(first, n, slab.data());
+    }
+  } else if (total > 0) {
+    write_rows(0, count, data);
   }
   if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "adlake/h5/fixed_strings.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 
@@ -32,7 +33,10 @@ std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm) {
     if (const auto* strings = std::get_if<StringColumn>(&column.data)) {
       // Every rank takes part for every string column (write_column does too).
       const auto width = allreduce_max<unsigned long long>(comm, strings->max_length());
-      largest = std::max<std::uint64_t>(largest, strings->size() * std::max<std::uint64_t>(width, 1));
+      // Packed a slab at a time (h5/fixed_strings.hpp).
+      const std::uint64_t w = std::max<std::uint64_t>(width, 1);
+      const std::uint64_t rows = std::min<std::uint64_t>(strings->size(), slab_rows(w));
+      largest = std::max<std::uint64_t>(largest, rows * w);
     }
   }
   return largest;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "adlake/core/error.hpp"
+#include "adlake/h5/fixed_strings.hpp"
 #include "adlake/h5/io_diagnostics.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
@@ -107,6 +108,48 @@ TEST_CASE("table write and read round trip with a rank without rows") {
   Table empty = h5::read_table(file, "/_rejects/empty", 0, 0);
   CHECK(empty.rows() == 0);
   CHECK(empty.enums("kind").labels == std::vector<std::string>{"alpha", "beta", "gamma"});
+  file.close();
+  comm.barrier();
+  if (comm.is_root()) fs::remove_all(dir);
+}
+
+TEST_CASE("a string column written in several slabs, ranks taking part in different rounds") {
+  Comm comm = Comm::world();
+  const std::string dir = shared_temp_dir(comm, "slabs");
+  // One value just over a quarter of a slab makes the column that wide: 3 rows
+  // per slab, and rank r's 2r + 4 rows take 2, 2, 3 rounds.
+  const size_t width = h5::kStringSlabBytes / 4 + 1;
+  REQUIRE(h5::slab_rows(width) == 3);
+  const auto value = [&](int64_t i) {
+    return i == 5 ? std::string(width, 'L') : "v" + std::to_string(i);
+  };
+  int64_t begin = 0;
+  for (int r = 0; r < comm.rank(); ++r) begin += 2 * r + 4;
+  const int64_t count = 2 * comm.rank() + 4;
+  {
+    Table t;
+    auto& v = t.add("v", StringColumn{});
+    auto& id = t.add("id", std::vector<int64_t>{});
+    for (int64_t i = begin; i < begin + count; ++i) {
+      v.push_back(value(i));
+      id.push_back(i);
+    }
+    h5::LayerFile layer(dir, "s.h5", comm);
+    h5::write_table(layer.file(), "/wide", t, {}, comm);
+    layer.publish();
+  }
+  h5::File file = h5::File::open_parallel(dir + "/s.h5", comm);
+  const int64_t total = h5::table_rows(file, "/wide");
+  CHECK(total == comm.size() * (comm.size() + 3));
+  // Rank 0 checks every row; the others take part in the collective reads.
+  for (int64_t first = 0; first < total; first += 4) {
+    const int64_t n = comm.is_root() ? std::min<int64_t>(4, total - first) : 0;
+    Table got = h5::read_table(file, "/wide", first, n);
+    for (int64_t i = 0; i < n; ++i) {
+      CHECK(got.strings("v").at(static_cast<size_t>(i)) == value(first + i));
+      CHECK(got.values<int64_t>("id").at(static_cast<size_t>(i)) == first + i);
+    }
+  }
   file.close();
   comm.barrier();
   if (comm.is_root()) fs::remove_all(dir);

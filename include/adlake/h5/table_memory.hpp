@@ -17,8 +17,8 @@ namespace adlake::h5 {
 std::uint64_t table_memory_bytes(const Table& table);
 
 // Collective: the largest buffer write_table() allocates for this rank's rows.
-// Fixed-length strings are packed at the longest value over all ranks, so a
-// single long value makes every row of its column that long.
+// Fixed-length strings are packed at the longest value over all ranks, a slab
+// of at most about kStringSlabBytes at a time (h5/fixed_strings.hpp).
 std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm);
 
 // What read_table(file, path, begin, count, columns) holds once done plus its

@@ -1,0 +1,23 @@
+#include "adlake/h5/fixed_strings.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace adlake::h5 {
+
+std::size_t slab_rows(std::size_t width) {
+  return std::max<std::size_t>(1, kStringSlabBytes / std::max<std::size_t>(width, 1));
+}
+
+void pack_fixed_strings(const StringColumn& values, std::size_t begin, std::size_t count,
+                        std::size_t width, char* out) {
+  // Only the padding is cleared, not the whole buffer first: the slab is
+  // written once per byte.
+  for (std::size_t i = begin; i < begin + count; ++i, out += width) {
+    const std::string_view v = values.at(i);
+    std::memcpy(out, v.data(), v.size());
+    std::memset(out + v.size(), 0, width - v.size());
+  }
+}
+
+}  // namespace adlake::h5
