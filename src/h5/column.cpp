@@ -6,14 +6,6 @@
 
 namespace adlake {
 
-size_t StringColumn::max_length() const {
-  size_t longest = 0;
-  for (size_t i = 0; i + 1 < offsets_.size(); ++i) {
-    longest = std::max<size_t>(longest, offsets_[i + 1] - offsets_[i]);
-  }
-  return longest;
-}
-
 StringColumn StringColumn::gather(const std::vector<uint32_t>& order) const {
   StringColumn out;
   size_t bytes = 0;

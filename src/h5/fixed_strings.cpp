@@ -20,4 +20,13 @@ void pack_fixed_strings(const StringColumn& values, std::size_t begin, std::size
   }
 }
 
+char* SlabBuffer::get(std::size_t bytes) {
+  if (bytes > size_) {
+    data_.reset();  // the old one first: never both at once
+    data_.reset(new char[bytes]);
+    size_ = bytes;
+  }
+  return data_.get();
+}
+
 }  // namespace adlake::h5

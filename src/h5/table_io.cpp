@@ -90,7 +90,7 @@ Selection select_rows(hid_t dataset_space, int64_t begin, int64_t count) {
 }
 
 void write_column(const File& file, hid_t group, const Column& column, int64_t offset,
-                  int64_t total, const Comm& comm, const std::string& where) {
+                  int64_t total, const Comm& comm, const std::string& where, SlabBuffer& slab) {
   const int64_t count = static_cast<int64_t>(column.size());
   Handle type;
   hid_t type_id = -1;
@@ -147,13 +147,13 @@ void write_column(const File& file, hid_t group, const Column& column, int64_t o
     // joins every round, with no rows once its own are written.
     const auto per_slab = static_cast<int64_t>(slab_rows(width));
     const int64_t rounds = allreduce_max<int64_t>(comm, (count + per_slab - 1) / per_slab);
-    std::vector<char> slab(static_cast<size_t>(std::min(count, per_slab)) * width);
+    char* const buffer = slab.get(static_cast<size_t>(std::min(count, per_slab)) * width);
     for (int64_t round = 0; round < rounds; ++round) {
       const int64_t first = std::min(count, round * per_slab);
       const int64_t n = std::min(per_slab, count - first);
       pack_fixed_strings(*strings, static_cast<size_t>(first), static_cast<size_t>(n), width,
-                         slab.data());
-      write_rows(first, n, slab.data());
+                         buffer);
+      write_rows(first, n, buffer);
     }
   } else if (total > 0) {
     write_rows(0, count, data);
@@ -186,8 +186,9 @@ void write_table(File& file, const std::string& path, const Table& local_rows,
   Handle group(H5Gcreate2(file.id(), path.c_str(), lcpl.id(), H5P_DEFAULT, H5P_DEFAULT),
                "create table " + path + " in " + file.path());
   nlohmann::json names = nlohmann::json::array();
+  SlabBuffer slab;
   for (const auto& column : local_rows.columns) {
-    write_column(file, group.id(), column, offset, total, comm, path);
+    write_column(file, group.id(), column, offset, total, comm, path, slab);
     names.push_back(column.name);
   }
   std::string created_at = meta.created_at.empty() ? utc_now_iso() : meta.created_at;

@@ -17,6 +17,7 @@ class StringColumn {
   void push_back(std::string_view value) {
     bytes_.insert(bytes_.end(), value.begin(), value.end());
     offsets_.push_back(bytes_.size());
+    longest_ = value.size() > longest_ ? value.size() : longest_;
   }
   std::string_view at(size_t i) const {
     return {bytes_.data() + offsets_[i], static_cast<size_t>(offsets_[i + 1] - offsets_[i])};
@@ -28,11 +29,13 @@ class StringColumn {
     offsets_.reserve(rows + 1);
     bytes_.reserve(bytes);
   }
-  size_t max_length() const;
+  // Kept up to date by push_back: writers ask for it once per column.
+  size_t max_length() const { return longest_; }
   size_t byte_size() const { return bytes_.size(); }
   void clear() {
     bytes_.clear();
     offsets_.assign(1, 0);
+    longest_ = 0;
   }
   // Rows in `order` (indices into this column).
   StringColumn gather(const std::vector<uint32_t>& order) const;
@@ -41,6 +44,7 @@ class StringColumn {
  private:
   std::vector<char> bytes_;
   std::vector<uint64_t> offsets_;
+  size_t longest_ = 0;
 };
 
 // Codes into a fixed list of labels (an HDF5 enum; member value = index). An

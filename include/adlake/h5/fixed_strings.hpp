@@ -5,6 +5,7 @@
 // (a 5 kB rejected line in a column of millions) costs a slab, not a copy of
 // the column at that width.
 #include <cstddef>
+#include <memory>
 
 #include "adlake/h5/column.hpp"
 
@@ -21,5 +22,16 @@ std::size_t slab_rows(std::size_t width);
 // value followed by NULs up to `width`. Every value must fit in `width`.
 void pack_fixed_strings(const StringColumn& values, std::size_t begin, std::size_t count,
                         std::size_t width, char* out);
+
+// The buffer slabs are packed into, reused from column to column. It is not
+// zero-filled (packing writes every byte) and only grows.
+class SlabBuffer {
+ public:
+  char* get(std::size_t bytes);
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+};
 
 }  // namespace adlake::h5
