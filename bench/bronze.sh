@@ -6,7 +6,8 @@
 # proportional to its share.
 #   bench/bronze.sh [WORK]        (default WORK: ./out/bench-bronze)
 # Environment: REQUESTS (default 10000000), SEED (default 42), RANKS (default "1 2"),
-#   ADLAKE (default build/adlake), RAW (an existing input to use instead of generating).
+#   ADLAKE (default build/adlake), RAW (an existing input to use instead of generating,
+#   e.g. RAW=/work/bench/raw10m).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 source "$src/scripts/mpi_env.sh"
@@ -37,16 +38,19 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 # MB/s/rank is wall-clock (the job's summary); "CPU MB/s/rank" divides each
-# rank's share by its user+sys seconds, a figure that a busy machine does not
-# distort as much (though a rank waiting in a collective spins, and counts).
-printf '%-6s %9s %9s %9s %10s %14s   %s\n' ranks MB seconds "MB/s" "MB/s/rank" "CPU MB/s/rank" \
-  "peak RSS per rank (MB)"
+# rank's share by its user+sys seconds ("CPU s": all ranks together), a figure
+# that a busy machine does not distort as much (though a rank waiting in a
+# collective spins, and counts). "load" is the 1-minute load average when the
+# run started.
+printf '%-6s %9s %9s %9s %10s %8s %14s %6s   %s\n' ranks MB seconds "MB/s" "MB/s/rank" "CPU s" \
+  "CPU MB/s/rank" load "peak RSS per rank (MB)"
 for ranks in ${RANKS:-1 2}; do
   lake=$work/lake-$ranks
   rm -rf "$lake"
   log=$work/bronze-$ranks.log
   # Each rank runs under its own /usr/bin/time, writing to time.<rank>.
   rm -f "$work"/time.*
+  load=$(cut -d' ' -f1 /proc/loadavg)
   mpirun -n "$ranks" bash -c 'exec /usr/bin/time -v -o "$0/time.${OMPI_COMM_WORLD_RANK:-${PMI_RANK:-0}}" "$@"' \
     "$work" "$adlake" bronze --input "$raw" --lake "$lake" >"$log" 2>&1 ||
     { echo "bronze failed at $ranks ranks: see $log" >&2; exit 1; }
@@ -55,10 +59,10 @@ for ranks in ${RANKS:-1 2}; do
   peaks=$(for f in "$work"/time.*; do
     awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$f"; echo -n " "
   done)
-  cpu=$(cat "$work"/time.* | awk -F': ' -v mb="$mb" \
-    '/User time|System time/ {s += $2} END {if (s > 0) printf "%.1f", mb / s; else print "-"}')
-  printf '%-6s %9s %9s %9s %10s %14s   %s\n' "$ranks" "$mb" "$seconds" "$rate" "$per_rank" "$cpu" \
-    "$peaks"
+  read -r cpu_s cpu < <(cat "$work"/time.* | awk -F': ' -v mb="$mb" \
+    '/User time|System time/ {s += $2} END {if (s > 0) printf "%.1f %.1f\n", s, mb / s; else print "- -"}')
+  printf '%-6s %9s %9s %9s %10s %8s %14s %6s   %s\n' "$ranks" "$mb" "$seconds" "$rate" "$per_rank" \
+    "$cpu_s" "$cpu" "$load" "$peaks"
   rm -rf "$lake"
 done
 echo
