@@ -85,8 +85,9 @@ void check_read_memory(const Context& ctx, const EntityInput& input,
                "for its share of " + format_bytes(csv_bytes) + " of CSV");
 }
 
-// Writing packs each string column at the longest value of any rank, so one
-// long value (a 10 MB rejected line) multiplies the memory of its column.
+// Writing packs each string column at the longest value of any rank, a slab
+// of about 16 MiB at a time (h5/fixed_strings.hpp): one long value (a 10 MB
+// rejected line) costs a slab of that width, not the column at that width.
 void check_write_memory(const Context& ctx, const EntityInput& input,
                         const bronze::EntityShare& share) {
   const std::uint64_t held = h5::table_memory_bytes(share.rows) + h5::table_memory_bytes(share.rejects);
