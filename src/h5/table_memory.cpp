@@ -1,5 +1,7 @@
 #include "adlake/h5/table_memory.hpp"
 
+#include <sys/statvfs.h>
+
 #include <algorithm>
 
 #include "adlake/h5/fixed_strings.hpp"
@@ -40,6 +42,36 @@ std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm) {
     }
   }
   return largest;
+}
+
+TableFileSize table_file_size(const Table& local_rows, const Comm& comm) {
+  const auto rows = allreduce_sum<unsigned long long>(comm, local_rows.rows());
+  TableFileSize size;
+  for (const auto& column : local_rows.columns) {
+    std::visit(
+        [&](const auto& values) {
+          using V = std::decay_t<decltype(values)>;
+          if constexpr (std::is_same_v<V, StringColumn>) {
+            // Every rank takes part for every string column.
+            const std::uint64_t width = std::max<unsigned long long>(
+                1, allreduce_max<unsigned long long>(comm, values.max_length()));
+            size.bytes += rows * width;
+            size.widest_string = std::max(size.widest_string, width);
+          } else if constexpr (std::is_same_v<V, EnumColumn>) {
+            size.bytes += rows;
+          } else {
+            size.bytes += rows * sizeof(typename V::value_type);
+          }
+        },
+        column.data);
+  }
+  return size;
+}
+
+std::uint64_t free_disk_bytes(const std::string& path) {
+  struct statvfs fs {};
+  if (statvfs(path.c_str(), &fs) != 0) return 0;
+  return static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
 }
 
 std::uint64_t read_memory_bytes(const File& file, const std::string& path, std::int64_t count,

@@ -98,6 +98,29 @@ void check_write_memory(const Context& ctx, const EntityInput& input,
                    " to pack a column as fixed-length strings at its longest value");
 }
 
+// Fixed-length strings make a table as wide as its longest values: one 10 MB
+// line among 10,000 rejects is a 100 GB column. Rather than fill the disk and
+// fail on the way, every rank stops before writing tables that the lake's
+// file system cannot hold (rank 0's view of its free space).
+void check_write_space(const Context& ctx, const h5::File& file, const EntityInput& input,
+                       const bronze::EntityShare& share) {
+  const auto rows = h5::table_file_size(share.rows, ctx.comm);
+  const auto rejects = h5::table_file_size(share.rejects, ctx.comm);
+  const std::uint64_t need = rows.bytes + rejects.bytes;
+  collective_try(ctx.comm, [&] {
+    if (!ctx.is_root()) return;
+    const std::uint64_t free = h5::free_disk_bytes(file.path());
+    if (free != 0 && need > free) {
+      throw IoError(
+          "bronze: writing " + input.name + ": its tables would take " + format_bytes(need) +
+          " (fixed-length strings are as wide as the longest value of their "
+          "column, here up to " +
+          format_bytes(std::max(rows.widest_string, rejects.widest_string)) + "), more than the " +
+          format_bytes(free) + " free for " + file.path() + ": no space left on device");
+    }
+  });
+}
+
 // Reads, numbers and writes one entity; returns its summary line.
 bronze::EntitySummary ingest_entity(Context& ctx, h5::File& file, const EntityInput& input,
                                     const BronzeOptions& options, const nlohmann::json& params) {
@@ -120,6 +143,7 @@ bronze::EntitySummary ingest_entity(Context& ctx, h5::File& file, const EntityIn
   check_read_memory(ctx, input, segments);
   auto share =
       collective_try(comm, [&] { return bronze::read_share(input, segments, share_options); });
+  check_write_space(ctx, file, input, share);
   check_write_memory(ctx, input, share);
   const double read_seconds = clock.seconds();
   const auto counts = exchange_counts(comm, share.counts);

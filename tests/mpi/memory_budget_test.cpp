@@ -54,6 +54,12 @@ TEST_CASE("table estimates: held bytes, the write buffer at the longest value, t
   CHECK(h5::table_memory_bytes(t) == rows * 8 + rows * (comm.rank() + 1) + (rows + 1) * sizeof(std::size_t));
   // Every rank's strings are packed at the longest of all: comm.size() bytes.
   CHECK(h5::write_buffer_bytes(t, comm) == rows * static_cast<std::uint64_t>(comm.size()));
+  // In the file: all ranks' rows (2 + 3 + ...), ids at 8 bytes, names at the widest.
+  const std::uint64_t all_rows = static_cast<std::uint64_t>(comm.size() * (comm.size() + 3) / 2);
+  const auto stored = h5::table_file_size(t, comm);
+  CHECK(stored.bytes == all_rows * (8 + static_cast<std::uint64_t>(comm.size())));
+  CHECK(stored.widest_string == static_cast<std::uint64_t>(comm.size()));
+  CHECK(h5::free_disk_bytes(fs::temp_directory_path().string()) > 0);
 
   std::string dir;
   if (comm.is_root()) {

@@ -21,6 +21,19 @@ std::uint64_t table_memory_bytes(const Table& table);
 // of at most about kStringSlabBytes at a time (h5/fixed_strings.hpp).
 std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm);
 
+// Collective: what write_table() will store for the rows of all ranks: every
+// column's bytes (strings at the longest value of any rank), and the widest
+// string column's width.
+struct TableFileSize {
+  std::uint64_t bytes = 0;
+  std::uint64_t widest_string = 0;
+};
+TableFileSize table_file_size(const Table& local_rows, const Comm& comm);
+
+// The bytes free to unprivileged users in the file system that holds `path`
+// (a file or a folder); 0 when it cannot be read.
+std::uint64_t free_disk_bytes(const std::string& path);
+
 // What read_table(file, path, begin, count, columns) holds once done plus its
 // largest temporary buffer (a string column is read at its stored width, then
 // packed). Reads only the datasets' types.
