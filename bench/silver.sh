@@ -8,7 +8,8 @@
 #   bench/silver.sh [WORK]        (default WORK: ./out/bench-silver)
 # Environment: REQUESTS (default 10000000), SEED (default 42), RANKS (default "1 2"),
 #   ADLAKE (default build/adlake), LAKE (a folder with a bronze.h5 to use instead),
-#   JOIN (silver's --dimension-join, default auto).
+#   JOIN (silver's --dimension-join, default auto), ARGS (more adlake options, e.g.
+#   "--max-memory-per-rank 0").
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 source "$src/scripts/mpi_env.sh"
@@ -45,10 +46,10 @@ for ranks in ${RANKS:-1 2}; do
   log=$work/silver-$ranks.log
   rm -f "$work"/time.*
   mpirun -n "$ranks" bash -c 'exec /usr/bin/time -v -o "$0/time.${OMPI_COMM_WORLD_RANK:-${PMI_RANK:-0}}" "$@"' \
-    "$work" "$adlake" silver --lake "$lake" --dimension-join "${JOIN:-auto}" >"$log" 2>&1 ||
+    "$work" "$adlake" ${ARGS:-} silver --lake "$lake" --dimension-join "${JOIN:-auto}" >"$log" 2>&1 ||
     { echo "silver failed at $ranks ranks: see $log" >&2; exit 1; }
-  # The job summary's line: silver rows_in rows_out rejects seconds fastest MB/s rows/s
-  read -r rows_in seconds < <(awk '$1 == "silver" && NF == 8 {print $2, $5}' "$log" | tail -1)
+  # The job summary's line: silver rows_in rows_out rejects slowest-s (rank) fastest-s (rank) MB/s rows/s
+  read -r rows_in seconds < <(awk '$1 == "silver" && $2 ~ /^[0-9]+$/ {print $2, $5}' "$log" | tail -1)
   fact=$(grep -oE '[0-9]+ fact rows' "$log" | head -1 | cut -d' ' -f1)
   peaks=$(for f in "$work"/time.*; do
     awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$f"; echo -n " "

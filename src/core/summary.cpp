@@ -3,6 +3,7 @@
 #include <spdlog/fmt/fmt.h>
 
 #include <algorithm>
+#include <string>
 
 #include "adlake/mpi/collectives.hpp"
 
@@ -28,11 +29,15 @@ std::string format_summary(const Context& ctx) {
       out += fmt::format("{:<10} {}\n", r.stage, r.note);
       continue;
     }
-    const double mbps = r.seconds > 0 && r.megabytes > 0 ? r.megabytes / r.seconds : 0.0;
+    // "-" where a stage reports no input bytes: a 0.0 would read as "no throughput".
+    const std::string mbps = r.seconds > 0 && r.megabytes > 0
+                                 ? fmt::format("{:.1f}", r.megabytes / r.seconds)
+                                 : std::string("-");
     const double rps = r.seconds > 0 ? static_cast<double>(r.rows_in) / r.seconds : 0.0;
-    out += fmt::format("{:<10} {:>12} {:>12} {:>10} {:>9.2f} ({:>2}) {:>9.2f} ({:>2}) {:>9.1f} {:>12.0f}\n",
-                       r.stage, r.rows_in, r.rows_out, r.rejects, r.seconds, r.slowest_rank,
-                       r.min_seconds, r.fastest_rank, mbps, rps);
+    out += fmt::format(
+        "{:<10} {:>12} {:>12} {:>10} {:>9.2f} ({:>2}) {:>9.2f} ({:>2}) {:>9} {:>12.0f}\n", r.stage,
+        r.rows_in, r.rows_out, r.rejects, r.seconds, r.slowest_rank, r.min_seconds, r.fastest_rank,
+        mbps, rps);
   }
   return out;
 }

@@ -166,6 +166,28 @@ Handle open_group(const File& file, const std::string& path) {
                 "open table " + path + " in " + file.path());
 }
 
+void write_table_attributes(hid_t group, int64_t total, const nlohmann::json& names,
+                            const TableMeta& meta, const Comm& comm) {
+  std::string created_at = meta.created_at.empty() ? utc_now_iso() : meta.created_at;
+  broadcast(comm, created_at);  // every rank must write the same attribute value
+  write_attribute(group, "rows", total);
+  write_attribute(group, "columns", names.dump());
+  write_attribute(group, "stage", meta.stage);
+  write_attribute(group, "sources", nlohmann::json(meta.sources).dump());
+  write_attribute(group, "created_at", created_at);
+  write_attribute(group, "adlake_version", std::string(ADLAKE_VERSION));
+  write_attribute(group, "params", meta.params.dump());
+  write_attribute(group, "stats", meta.stats.dump());
+  if (!meta.description.empty()) write_attribute(group, "description", meta.description);
+}
+
+Handle create_table_group(File& file, const std::string& path) {
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), "create link properties");
+  H5Pset_create_intermediate_group(lcpl.id(), 1);
+  return Handle(H5Gcreate2(file.id(), path.c_str(), lcpl.id(), H5P_DEFAULT, H5P_DEFAULT),
+                "create table " + path + " in " + file.path());
+}
+
 }  // namespace
 
 std::pair<int64_t, int64_t> even_share(int64_t total, int rank, int size) {
@@ -181,27 +203,132 @@ void write_table(File& file, const std::string& path, const Table& local_rows,
   const int64_t offset = exclusive_scan_sum<int64_t>(comm, count);
   const int64_t total = allreduce_sum<int64_t>(comm, count);
 
-  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), "create link properties");
-  H5Pset_create_intermediate_group(lcpl.id(), 1);
-  Handle group(H5Gcreate2(file.id(), path.c_str(), lcpl.id(), H5P_DEFAULT, H5P_DEFAULT),
-               "create table " + path + " in " + file.path());
+  Handle group = create_table_group(file, path);
   nlohmann::json names = nlohmann::json::array();
   SlabBuffer slab;
   for (const auto& column : local_rows.columns) {
     write_column(file, group.id(), column, offset, total, comm, path, slab);
     names.push_back(column.name);
   }
-  std::string created_at = meta.created_at.empty() ? utc_now_iso() : meta.created_at;
-  broadcast(comm, created_at);  // every rank must write the same attribute value
-  write_attribute(group.id(), "rows", total);
-  write_attribute(group.id(), "columns", names.dump());
-  write_attribute(group.id(), "stage", meta.stage);
-  write_attribute(group.id(), "sources", nlohmann::json(meta.sources).dump());
-  write_attribute(group.id(), "created_at", created_at);
-  write_attribute(group.id(), "adlake_version", std::string(ADLAKE_VERSION));
-  write_attribute(group.id(), "params", meta.params.dump());
-  write_attribute(group.id(), "stats", meta.stats.dump());
-  if (!meta.description.empty()) write_attribute(group.id(), "description", meta.description);
+  write_table_attributes(group.id(), total, names, meta, comm);
+}
+
+struct TableWriter::State {
+  State(File& f, std::string p, const Comm& c, Handle g)
+      : file(f), path(std::move(p)), comm(c), group(std::move(g)) {}
+  File& file;
+  std::string path;
+  const Comm& comm;
+  Handle group;
+  std::vector<Handle> types;     // per column: its file (= memory) type
+  std::vector<Handle> datasets;  // per column
+  std::vector<size_t> widths;    // per column: string width, 0 for other types
+  nlohmann::json names = nlohmann::json::array();
+  int64_t offset = 0;  // this rank's first row
+  int64_t local = 0;   // rows this rank announced
+  int64_t total = 0;
+  int64_t written = 0;  // rows this rank wrote so far
+};
+
+TableWriter::TableWriter(File& file, const std::string& path, const Table& schema,
+                         const std::vector<size_t>& string_widths, int64_t local_rows,
+                         const Comm& comm)
+    : state_(std::make_unique<State>(file, path, comm, create_table_group(file, path))) {
+  State& s = *state_;
+  if (string_widths.size() != schema.columns.size()) {
+    throw Error("TableWriter: one string width per column of " + path);
+  }
+  s.local = local_rows;
+  s.offset = exclusive_scan_sum<int64_t>(comm, local_rows);
+  s.total = allreduce_sum<int64_t>(comm, local_rows);
+  const hsize_t dims[1] = {static_cast<hsize_t>(s.total)};
+  Handle space(H5Screate_simple(1, dims, nullptr), "create dataspace for " + path);
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
+  H5Pset_fill_time(dcpl.id(), H5D_FILL_TIME_NEVER);
+  for (size_t j = 0; j < schema.columns.size(); ++j) {
+    const Column& column = schema.columns[j];
+    size_t width = 0;
+    Handle type;
+    std::visit(
+        [&](const auto& values) {
+          using V = std::decay_t<decltype(values)>;
+          if constexpr (std::is_same_v<V, StringColumn>) {
+            width = std::max<size_t>(string_widths[j], 1);
+            type = string_type(width);
+          } else if constexpr (std::is_same_v<V, EnumColumn>) {
+            type = enum_type(values.labels);
+          } else {
+            type = Handle(H5Tcopy(native_type<typename V::value_type>()), "copy type");
+          }
+        },
+        column.data);
+    Handle dataset(H5Dcreate2(s.group.id(), column.name.c_str(), type.id(), space.id(), H5P_DEFAULT,
+                              dcpl.id(), H5P_DEFAULT),
+                   "create dataset " + path + "/" + column.name + " in " + file.path());
+    if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
+    s.names.push_back(column.name);
+    s.widths.push_back(width);
+    s.types.push_back(std::move(type));
+    s.datasets.push_back(std::move(dataset));
+  }
+}
+
+TableWriter::~TableWriter() = default;
+
+void TableWriter::write(const Table& rows) {
+  State& s = *state_;
+  rows.check_lengths(s.path);
+  if (rows.columns.size() != s.datasets.size()) {
+    throw Error("TableWriter: a slice of " + s.path + " has the wrong columns");
+  }
+  const int64_t count = static_cast<int64_t>(rows.rows());
+  if (s.written + count > s.local)
+    throw Error("TableWriter: more rows than announced in " + s.path);
+  for (size_t j = 0; j < s.datasets.size(); ++j) {
+    const Column& column = rows.columns[j];
+    std::vector<char> packed;  // fixed-width strings
+    const void* data = nullptr;
+    std::visit(
+        [&](const auto& values) {
+          using V = std::decay_t<decltype(values)>;
+          if constexpr (std::is_same_v<V, StringColumn>) {
+            const size_t width = s.widths[j];
+            packed.assign(std::max<size_t>(values.size() * width, 1), '\0');
+            for (size_t i = 0; i < values.size(); ++i) {
+              const auto v = values.at(i);
+              if (v.size() > width) throw Error("TableWriter: a value wider than announced");
+              std::memcpy(packed.data() + i * width, v.data(), v.size());
+            }
+            data = packed.data();
+          } else if constexpr (std::is_same_v<V, EnumColumn>) {
+            data = values.codes.data();
+          } else {
+            data = values.data();
+          }
+        },
+        column.data);
+    if (s.total == 0) continue;
+    Handle space(H5Dget_space(s.datasets[j].id()), "get space of " + s.path + "/" + column.name);
+    Selection sel = select_rows(space.id(), s.offset + s.written, count);
+    Handle dxpl = transfer_plist(s.file.parallel());
+    collective_try(s.comm, [&] {
+      const herr_t status = H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(),
+                                     sel.file_space.id(), dxpl.id(), data ? data : packed.data());
+      try {
+        check_status(status,
+                     "write dataset " + s.path + "/" + column.name + " in " + s.file.path());
+      } catch (const IoError& e) {
+        throw IoError(e.what() + disk_full_hint(s.file.path()));
+      }
+    });
+  }
+  s.written += count;
+}
+
+void TableWriter::finish(const TableMeta& meta) {
+  State& s = *state_;
+  if (s.written != s.local) throw Error("TableWriter: fewer rows than announced in " + s.path);
+  write_table_attributes(s.group.id(), s.total, s.names, meta, s.comm);
 }
 
 void write_run_attributes(File& file, const Comm& comm, const nlohmann::json& extra) {

@@ -1,5 +1,7 @@
 #include "adlake/ops/fact.hpp"
 
+#include <algorithm>
+
 #include "adlake/core/error.hpp"
 #include "adlake/ops/columns.hpp"
 
@@ -114,14 +116,18 @@ void push(EnumColumn& column, E value) {
 
 }  // namespace
 
-Table build_fact(const FactSources& in) {
+FactBuilder::FactBuilder(const FactSources& in) : in_(in) {}
+
+Table FactBuilder::next(std::size_t max_rows) {
+  const FactSources& in = in_;
   FactColumns f;
-  f.reserve(in.kept_requests.size());
+  const std::size_t end = k_ + std::min(max_rows, remaining());
+  f.reserve(end - k_);
   static const KeptImpressions kNoImpressions;
   const KeptImpressions& kept = in.kept_impressions ? *in.kept_impressions : kNoImpressions;
-  std::size_t m = 0;  // next kept impression
-  std::size_t c = 0;  // next click group
-  for (std::size_t k = 0; k < in.kept_requests.size(); ++k) {
+  std::size_t m = m_;  // next kept impression
+  std::size_t c = c_;  // next click group
+  for (std::size_t k = k_; k < end; ++k) {
     const clean::CleanRequest& r = in.requests[in.kept_requests[k]].row;
     const auto hex = r.id_md5.hex();
     f.id_md5.push_back({hex.data(), hex.size()});
@@ -198,10 +204,49 @@ Table build_fact(const FactSources& in) {
     f.is_install.push_back(is_install);
     f.revenue_micros.push_back(revenue_micros(type, bid, is_click, is_install != 0));
   }
-  if (m != kept.index.size() || c != in.clicks.size()) {
+  k_ = end;
+  m_ = m;
+  c_ = c;
+  if (remaining() == 0 && (m != kept.index.size() || c != in.clicks.size())) {
     throw Error("silver: an impression or click group has no kept request of its id_md5");
   }
   return std::move(f.table);
+}
+
+Table build_fact(const FactSources& in) {
+  FactBuilder builder(in);
+  return builder.next(in.kept_requests.size());
+}
+
+std::vector<std::size_t> fact_string_widths(const FactSources& in) {
+  std::size_t user_id = 0, app_id = 0, ip_prefix = 0, campaign_id = 0, advertiser = 0;
+  for (const auto k : in.kept_requests) {
+    const clean::CleanRequest& r = in.requests[k].row;
+    user_id = std::max<std::size_t>(user_id, r.user_id.length);
+    app_id = std::max<std::size_t>(app_id, r.app_id.length);
+    ip_prefix = std::max<std::size_t>(ip_prefix, r.ip_prefix.length);
+  }
+  if (in.kept_impressions != nullptr) {
+    for (const auto i : in.kept_impressions->index) {
+      campaign_id = std::max<std::size_t>(campaign_id, in.impressions[i].row.campaign_id.length);
+    }
+    for (const auto* campaign : in.kept_impressions->campaign) {
+      advertiser = std::max<std::size_t>(advertiser, campaign->advertiser.length);
+    }
+  }
+  const std::size_t id_md5 = in.kept_requests.empty() ? 0 : 32;
+  std::vector<std::size_t> widths;
+  for (const auto& column : empty_fact().columns) {
+    const std::string& name = column.name;
+    widths.push_back(name == "id_md5"        ? id_md5
+                     : name == "user_id"     ? user_id
+                     : name == "app_id"      ? app_id
+                     : name == "ip_prefix"   ? ip_prefix
+                     : name == "campaign_id" ? campaign_id
+                     : name == "advertiser"  ? advertiser
+                                             : 0);
+  }
+  return widths;
 }
 
 Table empty_fact() {

@@ -18,8 +18,8 @@
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/ops/dimension_tables.hpp"
+#include "adlake/ops/fact.hpp"
 #include "adlake/stages/silver_funnel.hpp"
-#include "adlake/stages/silver_rejects.hpp"
 
 namespace adlake {
 
@@ -63,23 +63,6 @@ void check_bronze(const std::string& path, const SilverOptions& options) {
   if (!h5::table_exists(file, kFiles)) throw DataError(path + " has no table " + kFiles);
 }
 
-// Reads and validates one entity and counts its rows and value rejects. With
-// `rejects`, also builds its rejects table and drops the bronze rows.
-template <class Clean>
-silver::EntityShare<Clean> read_share(const h5::File& bronze, const Comm& comm,
-                                      const std::vector<std::int64_t>& file_order,
-                                      std::vector<EntityStats>& stats, Table* rejects) {
-  auto share = silver::read_entity<Clean>(bronze, comm, file_order);
-  auto& s = silver::find_stats(stats, silver::Entity<Clean>::name);
-  s.rows_in += share.rows();
-  s.count_rejects(share.rejects);
-  if (rejects != nullptr) {
-    *rejects = silver::reject_table(share);
-    silver::release_bronze(share);
-  }
-  return share;
-}
-
 h5::TableMeta table_meta(const SilverOptions& options, std::vector<std::string> sources,
                          nlohmann::json stats, std::string description) {
   h5::TableMeta meta;
@@ -103,35 +86,75 @@ Table files_table(const h5::File& bronze, const Comm& comm) {
 }
 
 // The memory bound per rank (core/memory_budget.hpp), checked before any
-// bronze row is read: silver holds every entity's bronze share and its
-// cleaned rows at once, and the exchanges, sorts and the fact table copy the
-// rows about three times more (measured: 650 MB more RSS per rank for the
-// 1M-request lake at 2 ranks; this estimates 700 MB).
-constexpr std::uint64_t kCopiesOfCleanRows = 4;
+// bronze row is read. Silver reads one entity at a time, in chunks, and keeps
+// its share of the cleaned requests, impressions and click groups to the end
+// (an id-keyed entity: its rows plus the dedup's sort keys and index lists,
+// about half as much again); a dimension is exchanged and deduplicated whole
+// (about three copies of its rows). On top: one chunk of bronze rows with
+// its read buffers and cleaned rows, and one fact slice.
+constexpr double kIdKeyedCopies = 1.5;
+constexpr double kDimensionCopies = 3.0;
+constexpr std::uint64_t kFactSliceBytesPerRow = 640;  // columns + fixed-width write buffers
+
+struct EntityMemory {
+  std::uint64_t rows = 0;   // the share's cleaned rows, with their working copies
+  std::uint64_t chunk = 0;  // one chunk of bronze rows, read and cleaned
+};
 
 template <class Clean>
-std::uint64_t share_memory(const h5::File& bronze, const Comm& comm) {
+EntityMemory share_memory(const h5::File& bronze, const Comm& comm, std::int64_t chunk_rows,
+                          double copies) {
   using E = silver::Entity<Clean>;
   const std::string path = "/" + std::string(E::name);
   const auto count = h5::even_share(h5::table_rows(bronze, path), comm.rank(), comm.size()).second;
+  const std::int64_t chunk = std::min(count, std::max<std::int64_t>(chunk_rows, 1));
   std::vector<std::string> names(E::columns.begin(), E::columns.end());
   names.insert(names.end(), {"_file", "_line"});
-  return h5::read_memory_bytes(bronze, path, count, names) +
-         kCopiesOfCleanRows * static_cast<std::uint64_t>(count) * sizeof(ops::Sourced<Clean>);
+  const auto row = static_cast<double>(sizeof(ops::Sourced<Clean>));
+  return {static_cast<std::uint64_t>(copies * static_cast<double>(count) * row),
+          h5::read_memory_bytes(bronze, path, chunk, names) +
+              2 * static_cast<std::uint64_t>(static_cast<double>(chunk) * row)};
 }
 
-void check_silver_memory(const Context& ctx, const h5::File& bronze) {
+void check_silver_memory(const Context& ctx, const h5::File& bronze, std::int64_t chunk_rows) {
   const Comm& comm = ctx.comm;
   const std::uint64_t need = collective_try(comm, [&] {
-    return share_memory<clean::CleanRequest>(bronze, comm) +
-           share_memory<clean::CleanImpression>(bronze, comm) +
-           share_memory<clean::CleanClick>(bronze, comm) +
-           share_memory<clean::CleanUser>(bronze, comm) +
-           share_memory<clean::CleanCampaign>(bronze, comm) +
-           share_memory<clean::CleanApp>(bronze, comm);
+    const EntityMemory parts[] = {
+        share_memory<clean::CleanRequest>(bronze, comm, chunk_rows, kIdKeyedCopies),
+        share_memory<clean::CleanImpression>(bronze, comm, chunk_rows, kIdKeyedCopies),
+        share_memory<clean::CleanClick>(bronze, comm, chunk_rows, kIdKeyedCopies),
+        share_memory<clean::CleanUser>(bronze, comm, chunk_rows, kDimensionCopies),
+        share_memory<clean::CleanCampaign>(bronze, comm, chunk_rows, kDimensionCopies),
+        share_memory<clean::CleanApp>(bronze, comm, chunk_rows, kDimensionCopies)};
+    std::uint64_t rows = 0, chunk = 0;
+    for (const auto& part : parts) {
+      rows += part.rows;
+      chunk = std::max(chunk, part.chunk);
+    }
+    return rows + chunk +
+           kFactSliceBytesPerRow *
+               static_cast<std::uint64_t>(std::max<std::int64_t>(chunk_rows, 1));
   });
   check_memory(ctx, need, "silver: loading " + bronze.path(),
                "its share of the six bronze tables, cleaned and exchanged");
+}
+
+// Collective: /fact_ad_funnel assembled and written `chunk_rows` rows at a
+// time, so a rank never holds its whole fact table (as large as its kept
+// requests) next to the rows it is made from.
+void write_fact(h5::File& file, const Comm& comm, const ops::FactSources& sources,
+                std::int64_t chunk_rows, const h5::TableMeta& meta) {
+  std::vector<std::size_t> widths = ops::fact_string_widths(sources);
+  for (auto& width : widths) width = allreduce_max<unsigned long long>(comm, width);
+  const auto rows = static_cast<std::int64_t>(sources.kept_requests.size());
+  h5::TableWriter writer(file, "/fact_ad_funnel", ops::empty_fact(), widths, rows, comm);
+  const std::int64_t chunk = std::max<std::int64_t>(chunk_rows, 1);
+  const std::int64_t rounds = allreduce_max(comm, (rows + chunk - 1) / chunk);
+  ops::FactBuilder builder(sources);
+  for (std::int64_t round = 0; round < rounds; ++round) {
+    writer.write(builder.next(static_cast<std::size_t>(chunk)));
+  }
+  writer.finish(meta);
 }
 
 }  // namespace
@@ -163,37 +186,15 @@ void run_silver(Context& ctx, const SilverOptions& options) {
   };
 
   auto bronze = std::make_unique<h5::File>(h5::File::open_parallel(bronze_path, comm));
-  check_silver_memory(ctx, *bronze);
+  check_silver_memory(ctx, *bronze, options.chunk_rows);
   const auto file_order = silver::read_file_order(*bronze);
   std::vector<EntityStats> stats = silver::empty_stats();
-  silver::Shares shares;
-  // Entities without referential checks get their rejects table at once and
-  // drop their bronze rows before the next entity is read (peak memory).
-  Table request_rejects, user_rejects, campaign_rejects, app_rejects;
-  shares.requests =
-      read_share<clean::CleanRequest>(*bronze, comm, file_order, stats, &request_rejects);
-  shares.impressions =
-      read_share<clean::CleanImpression>(*bronze, comm, file_order, stats, nullptr);
-  shares.clicks = read_share<clean::CleanClick>(*bronze, comm, file_order, stats, nullptr);
-  shares.users = read_share<clean::CleanUser>(*bronze, comm, file_order, stats, &user_rejects);
-  shares.campaigns =
-      read_share<clean::CleanCampaign>(*bronze, comm, file_order, stats, &campaign_rejects);
-  shares.apps = read_share<clean::CleanApp>(*bronze, comm, file_order, stats, &app_rejects);
+  silver::Outputs out = silver::build_silver(comm, *bronze, file_order, options, stats, step_done);
   const Table files = files_table(*bronze, comm);
   bronze.reset();
-  step_done("bronze read and validated");
-
-  silver::Outputs out = silver::build_silver(comm, shares, options, stats, step_done);
-  silver::return_rejects(comm, out.impression_rejects, shares.impressions);
-  silver::return_rejects(comm, out.click_rejects, shares.clicks);
-  Table impression_rejects = silver::reject_table(shares.impressions);
-  Table click_rejects = silver::reject_table(shares.clicks);
-  silver::release_bronze(shares.impressions);
-  silver::release_bronze(shares.clicks);
   silver::sum_over_ranks(comm, stats);  // and checks bronze rows = rejects + duplicates + kept
   const std::int64_t fact_rows =
-      allreduce_sum<std::int64_t>(comm, static_cast<std::int64_t>(out.fact.rows()));
-  step_done("rejects returned to their readers");
+      allreduce_sum<std::int64_t>(comm, static_cast<std::int64_t>(out.requests.size()));
 
   {
     h5::LayerFile layer(options.lake, "silver.h5", comm);
@@ -201,17 +202,16 @@ void run_silver(Context& ctx, const SilverOptions& options) {
     auto stats_of = [&](std::initializer_list<std::string_view> entities) {
       return silver::stats_json(stats, entities);
     };
-    h5::write_table(
-        file, "/fact_ad_funnel", out.fact,
+    write_fact(
+        file, comm, out.fact_sources(), options.chunk_rows,
         table_meta(options,
                    {bronze_source("requests"), bronze_source("impressions"),
                     bronze_source("clicks"), bronze_source("user_profiles"),
                     bronze_source("campaigns"), bronze_source("app_metadata")},
                    stats_of({"requests", "impressions", "clicks"}),
                    "one row per kept request, ascending by id_md5, with its kept impression, "
-                   "campaign, click group, user profile and app (CONTRACT 2.4)"),
-        comm);
-    out.fact = Table();
+                   "campaign, click group, user profile and app (CONTRACT 2.4)"));
+    step_done("fact rows assembled and written");
     h5::write_table(
         file, "/users", ops::users_table(out.users),
         table_meta(options, {bronze_source("user_profiles")}, stats_of({"user_profiles"}),
@@ -226,9 +226,9 @@ void run_silver(Context& ctx, const SilverOptions& options) {
                                "kept apps, one per app_id, ascending by app_id"),
                     comm);
     const std::pair<std::string_view, const Table*> rejects[] = {
-        {"requests", &request_rejects},   {"impressions", &impression_rejects},
-        {"clicks", &click_rejects},       {"user_profiles", &user_rejects},
-        {"campaigns", &campaign_rejects}, {"app_metadata", &app_rejects}};
+        {"requests", &out.request_rejects},   {"impressions", &out.impression_rejects},
+        {"clicks", &out.click_rejects},       {"user_profiles", &out.user_rejects},
+        {"campaigns", &out.campaign_rejects}, {"app_metadata", &out.app_rejects}};
     for (const auto& [entity, table] : rejects) {
       h5::write_table(file, "/_rejects/" + std::string(entity), *table,
                       table_meta(options, {bronze_source(entity)}, stats_of({entity}),
@@ -258,6 +258,8 @@ void run_silver(Context& ctx, const SilverOptions& options) {
     }
   }
   report.rows_out = fact_rows + dimension_rows;
+  // Throughput in MB of the bronze layer it reads (the summary's MB/s).
+  report.megabytes = static_cast<double>(std::filesystem::file_size(bronze_path)) / 1e6;
   if (ctx.is_root()) {
     spdlog::info(
         "silver: wrote {}/silver.h5: {} fact rows; joins: users {}, campaigns {}, apps {}\n{}",

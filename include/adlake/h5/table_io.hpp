@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,34 @@ struct TableMeta {
 // (e.g. /_rejects) are created. Column order is kept in the `columns` attribute.
 void write_table(File& file, const std::string& path, const Table& local_rows,
                  const TableMeta& meta, const Comm& comm);
+
+// A table written a slice of rows at a time, for a table too large to hold
+// whole on a rank (silver's fact table). The same layout and attributes as
+// write_table. Collective: every rank constructs it, calls write() the same
+// number of times (0 rows allowed) and finish(); rank r's rows follow rank
+// r-1's, each rank's slices in the order written.
+class TableWriter {
+ public:
+  // `schema`: the columns (names, types, enum labels, units; no rows).
+  // `string_widths[j]`: the longest value of column j if it holds strings,
+  // the same on every rank (the dataset is `S<max(width, 1)>`).
+  // `local_rows`: the rows this rank will write in all.
+  TableWriter(File& file, const std::string& path, const Table& schema,
+              const std::vector<size_t>& string_widths, int64_t local_rows, const Comm& comm);
+  ~TableWriter();
+  TableWriter(const TableWriter&) = delete;
+  TableWriter& operator=(const TableWriter&) = delete;
+
+  // This rank's next rows: the schema's columns, in its order.
+  void write(const Table& rows);
+  // The table's attributes; throws if a rank wrote a different number of
+  // rows than it announced.
+  void finish(const TableMeta& meta);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Root-group attributes that describe the run (CONTRACT 5: may differ between runs).
 void write_run_attributes(File& file, const Comm& comm, const nlohmann::json& extra = {});

@@ -21,6 +21,10 @@ struct SilverOptions {
   // a larger one is joined by shuffling the facts' keys to its ranks.
   std::int64_t broadcast_threshold_bytes = std::int64_t{64} << 20;
   ops::JoinStrategy dimension_join = ops::JoinStrategy::kAuto;  // force one path
+  // Bronze rows read, validated and exchanged at a time, and fact rows
+  // assembled and written at a time: bounds the memory beyond the kept rows
+  // (not an option of the command line; tests make it small).
+  std::int64_t chunk_rows = std::int64_t{1} << 19;
 };
 
 // Collective. Throws CollectiveError on every rank, leaving no silver.h5

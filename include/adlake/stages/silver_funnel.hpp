@@ -1,45 +1,60 @@
 #pragma once
-// The distributed middle of silver (CONTRACT 2.3 steps 2-4 and 2.4): requests,
-// impressions and clicks exchanged so rank r owns a contiguous range of
-// id_md5; dimensions exchanged so each key lives on one rank; dedup,
-// referential checks, click groups and the fact rows computed locally.
+// The distributed middle of silver (CONTRACT 2.3 steps 1-4): entity by
+// entity, bronze rows are read in chunks and validated; requests, impressions
+// and clicks go to the rank owning a contiguous range of id_md5 as they are
+// read; dimensions are exchanged so each key lives on one rank; dedup,
+// referential checks and click groups are local. One entity is finished (its
+// rows deduplicated and compacted, its bronze rows dropped) before the next is
+// read, so a rank holds little more than its share of the kept rows.
 #include <functional>
 #include <string_view>
 #include <vector>
 
 #include "adlake/h5/column.hpp"
+#include "adlake/h5/file.hpp"
+#include "adlake/ops/dimension.hpp"
+#include "adlake/ops/fact.hpp"
 #include "adlake/stages/silver.hpp"
 #include "adlake/stages/silver_input.hpp"
 #include "adlake/stages/silver_stats.hpp"
 
 namespace adlake::silver {
 
-struct Shares {
-  EntityShare<clean::CleanRequest> requests;
-  EntityShare<clean::CleanImpression> impressions;
-  EntityShare<clean::CleanClick> clicks;
-  EntityShare<clean::CleanUser> users;
-  EntityShare<clean::CleanCampaign> campaigns;
-  EntityShare<clean::CleanApp> apps;
-};
-
-// This rank's part of silver's tables.
+// This rank's part of silver's tables: the fact's sources (its id range,
+// ascending by id_md5), the dimensions (its key range, ascending by key) and
+// the rejects of the bronze rows it read.
 struct Outputs {
-  Table fact;                           // this rank's id range, ascending by id_md5
-  std::vector<clean::CleanUser> users;  // this rank's key range, ascending by key
+  std::vector<ops::RequestRow> requests;            // kept, ascending by id
+  std::vector<std::uint32_t> kept_requests;         // 0, 1, ... (every row of `requests`)
+  std::vector<ops::ImpressionRow> impressions;      // deduplicated, with a request; by id
+  ops::KeptImpressions kept_impressions;            // those with a kept campaign
+  std::vector<ops::ClickGroup> click_groups;        // ascending by id
+  ops::Lookup<clean::CleanCampaign> campaign_rows;  // what kept_impressions point into
+  ops::Lookup<clean::CleanUser> user_rows;
+  ops::Lookup<clean::CleanApp> app_rows;
+  std::vector<const clean::CleanUser*> user_of;  // per kept request; null: no profile
+  std::vector<const clean::CleanApp*> app_of;    // per kept request; null: no app
+  std::vector<clean::CleanUser> users;           // this rank's key range, ascending by key
   std::vector<clean::CleanCampaign> campaigns;
   std::vector<clean::CleanApp> apps;
-  std::vector<ops::Rejected> impression_rejects;  // referential rejects found on this rank
-  std::vector<ops::Rejected> click_rejects;
+  // /_rejects/<entity> rows of the bronze rows this rank read, in input order.
+  Table request_rejects, impression_rejects, click_rejects, user_rejects, campaign_rejects,
+      app_rejects;
   // The join each dimension used (after kAuto was resolved).
   ops::JoinStrategy users_join = ops::JoinStrategy::kAuto;
   ops::JoinStrategy campaigns_join = ops::JoinStrategy::kAuto;
   ops::JoinStrategy apps_join = ops::JoinStrategy::kAuto;
+
+  // The fact rows' sources; valid while this object lives.
+  ops::FactSources fact_sources() const {
+    return {requests, kept_requests, user_of, app_of, impressions, &kept_impressions, click_groups};
+  }
 };
 
-// Collective. Consumes the shares' valid rows; adds this rank's duplicates,
-// referential rejects and kept rows to `stats` (local counts).
-Outputs build_silver(const Comm& comm, Shares& shares, const SilverOptions& options,
+// Collective. Reads every entity of `bronze`; adds this rank's rows in,
+// rejects, duplicates and kept rows to `stats` (local counts).
+Outputs build_silver(const Comm& comm, const h5::File& bronze,
+                     const std::vector<std::int64_t>& file_order, const SilverOptions& options,
                      std::vector<EntityStats>& stats,
                      const std::function<void(std::string_view)>& step_done);
 

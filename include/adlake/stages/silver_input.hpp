@@ -84,27 +84,46 @@ struct Entity<clean::CleanApp> {
 // Collective on a parallel file (every rank reads the few rows).
 std::vector<std::int64_t> read_file_order(const h5::File& bronze);
 
-// One entity's share of bronze on this rank, validated.
+// One entity's share of bronze on this rank: rank r reads the contiguous rows
+// [first_seq, first_seq + count) (h5::even_share), in chunks.
 template <class Clean>
 struct EntityShare {
-  Table bronze;                 // the bronze rows (values, _file, _line), until rejects are written
-  std::int64_t first_seq = 0;   // bronze row index of bronze row 0 of this share
+  std::int64_t first_seq = 0;   // bronze row index of this rank's first row
+  std::int64_t count = 0;       // bronze rows this rank read
   std::int64_t total_rows = 0;  // rows of the bronze table (all ranks)
+  // Valid rows: those this rank read (read_entity), or, after
+  // stream_to_id_owners, those whose id_md5 this rank owns.
   std::vector<ops::Sourced<Clean>> valid;
-  std::vector<ops::Rejected> rejects;  // value rejects; referential ones are added later
-  std::int64_t rows() const { return static_cast<std::int64_t>(bronze.rows()); }
+  // Rejects of the rows this rank read: value rejects in input order; the
+  // referential ones are appended later (silver_rejects.hpp).
+  std::vector<ops::Rejected> rejects;
+  Table reject_rows;  // the rejects table, when built while reading
+  std::int64_t rows() const { return count; }
 };
 
-// Collective: reads this rank's share of /<entity>, checks that bronze rows
-// follow input order (a CollectiveError on every rank otherwise), and validates.
+// What a read does with the value rejects' bronze rows.
+enum class RejectRows : std::uint8_t {
+  kBuild,  // build the rejects table chunk by chunk (no later rejects)
+  kLater,  // keep only (seq, reason): referential rejects come later, and
+           // the table is built by reading the rejected rows again
+};
+
+// Collective: reads this rank's share of /<entity> in chunks of `chunk_rows`
+// (SilverOptions::chunk_rows: bounds the bronze rows and read buffers held),
+// checks that bronze rows follow input order (a CollectiveError on every rank
+// otherwise), and validates. The bronze rows are dropped chunk by chunk.
 template <class Clean>
 EntityShare<Clean> read_entity(const h5::File& bronze, const Comm& comm,
-                               const std::vector<std::int64_t>& file_order);
+                               const std::vector<std::int64_t>& file_order, RejectRows mode,
+                               std::int64_t chunk_rows);
 
-// Drops the bronze rows of a share (after its rejects table is built).
+// Collective: as read_entity, but each chunk's valid rows go at once to the
+// rank owning their id_md5 (ops::id_owner), so a rank never holds the rows it
+// read and the rows it owns at the same time; `valid` ends as the owned rows
+// (in no particular order).
 template <class Clean>
-void release_bronze(EntityShare<Clean>& share) {
-  share.bronze = Table();
-}
+EntityShare<Clean> stream_to_id_owners(const h5::File& bronze, const Comm& comm,
+                                       const std::vector<std::int64_t>& file_order, RejectRows mode,
+                                       std::int64_t chunk_rows);
 
 }  // namespace adlake::silver
