@@ -1,5 +1,8 @@
 #include "adlake/clean/id_md5.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include "adlake/clean/text.hpp"
 
 namespace adlake::clean {
@@ -15,16 +18,27 @@ constexpr int hex_value(char c) {
 
 }  // namespace
 
+// hex_value of every byte: silver parses an id per request, impression and
+// click (tens of millions), and a table lookup beats the range tests.
+constexpr std::array<std::int8_t, 256> kHexValues = [] {
+  std::array<std::int8_t, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = static_cast<std::int8_t>(hex_value(static_cast<char>(c)));
+  return table;
+}();
+
 std::optional<IdMd5> id_md5(std::string_view bronze) {
   const std::string_view s = trim(bronze);
   if (s.size() != 32) return std::nullopt;
   IdMd5 id;
+  int bad = 0;  // any digit's value negative: checked once, after the loop
   for (std::size_t i = 0; i < 16; ++i) {
-    const int high = hex_value(s[2 * i]);
-    const int low = hex_value(s[2 * i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
+    const int high = kHexValues[static_cast<unsigned char>(s[2 * i])];
+    const int low = kHexValues[static_cast<unsigned char>(s[2 * i + 1])];
+    bad |= high | low;
     id.bytes[i] = static_cast<std::uint8_t>(high << 4 | low);
   }
+  if (bad < 0) return std::nullopt;
   return id;
 }
 

@@ -228,6 +228,7 @@ struct TableWriter::State {
   int64_t local = 0;   // rows this rank announced
   int64_t total = 0;
   int64_t written = 0;  // rows this rank wrote so far
+  SlabBuffer slab;      // packed strings of a slice, reused
 };
 
 TableWriter::TableWriter(File& file, const std::string& path, const Table& schema,
@@ -286,20 +287,19 @@ void TableWriter::write(const Table& rows) {
     throw Error("TableWriter: more rows than announced in " + s.path);
   for (size_t j = 0; j < s.datasets.size(); ++j) {
     const Column& column = rows.columns[j];
-    std::vector<char> packed;  // fixed-width strings
     const void* data = nullptr;
     std::visit(
         [&](const auto& values) {
           using V = std::decay_t<decltype(values)>;
           if constexpr (std::is_same_v<V, StringColumn>) {
             const size_t width = s.widths[j];
-            packed.assign(std::max<size_t>(values.size() * width, 1), '\0');
-            for (size_t i = 0; i < values.size(); ++i) {
-              const auto v = values.at(i);
-              if (v.size() > width) throw Error("TableWriter: a value wider than announced");
-              std::memcpy(packed.data() + i * width, v.data(), v.size());
+            if (values.max_length() > width) {
+              throw Error("TableWriter: a value of " + s.path + "/" + column.name +
+                          " is longer than announced");
             }
-            data = packed.data();
+            char* const packed = s.slab.get(std::max<size_t>(values.size() * width, 1));
+            pack_fixed_strings(values, 0, values.size(), width, packed);
+            data = packed;
           } else if constexpr (std::is_same_v<V, EnumColumn>) {
             data = values.codes.data();
           } else {
@@ -313,7 +313,8 @@ void TableWriter::write(const Table& rows) {
     Handle dxpl = transfer_plist(s.file.parallel());
     collective_try(s.comm, [&] {
       const herr_t status = H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(),
-                                     sel.file_space.id(), dxpl.id(), data ? data : packed.data());
+                                     sel.file_space.id(), dxpl.id(),
+                                     count > 0 ? data : &s.total);  // a pointer even for no rows
       try {
         check_status(status,
                      "write dataset " + s.path + "/" + column.name + " in " + s.file.path());

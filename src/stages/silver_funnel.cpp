@@ -93,8 +93,8 @@ Outputs build_silver(const Comm& comm, const h5::File& bronze,
       comm, campaigns, with_request.size(),
       [&](std::size_t k) -> const clean::Id& { return out.impressions[k].row.campaign_id; },
       out.campaigns_join);
-  out.kept_impressions = ops::drop_unknown_campaigns(
-      out.impressions, with_request, out.campaign_rows.pointers(), impression_rejects);
+  out.kept_impressions = ops::drop_unknown_campaigns(out.impressions, with_request,
+                                                     out.campaign_rows.of, impression_rejects);
   auto& impression_stats = find_stats(stats, "impressions");
   impression_stats.rows_out += static_cast<std::int64_t>(out.kept_impressions.index.size());
   impression_stats.count_rejects(impression_rejects);
@@ -142,8 +142,6 @@ Outputs build_silver(const Comm& comm, const h5::File& bronze,
   out.app_rows = ops::lookup(
       comm, apps, out.requests.size(),
       [&](std::size_t k) -> const clean::Id& { return out.requests[k].row.app_id; }, out.apps_join);
-  out.user_of = out.user_rows.pointers();
-  out.app_of = out.app_rows.pointers();
   out.users = std::move(users.rows);
   out.apps = std::move(apps.rows);
   step_done("users and apps read, deduplicated and joined");

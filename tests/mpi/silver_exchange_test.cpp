@@ -111,8 +111,7 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
   }
   // Lookups: known keys, repeats, unknown keys; this rank asks for its own set.
   std::vector<clean::Id> keys;
-  for (int k = 0; k < 50; ++k)
-    keys.push_back(user_key((k * 7 + comm.rank()) % 40));
+  for (int k = 0; k < 50; ++k) keys.push_back(user_key((k * 7 + comm.rank()) % 40));
   auto key_at = [&](std::size_t k) -> const clean::Id& { return keys[k]; };
   const auto by_broadcast =
       ops::lookup(comm, dim, keys.size(), key_at, ops::JoinStrategy::kBroadcast);
@@ -133,5 +132,5 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
   // No keys at all on some ranks is fine too.
   const auto none = ops::lookup(comm, dim, comm.rank() == 0 ? 0 : keys.size(), key_at,
                                 ops::JoinStrategy::kShuffle);
-  CHECK(none.index.size() == (comm.rank() == 0 ? 0 : keys.size()));
+  CHECK(none.size() == (comm.rank() == 0 ? 0 : keys.size()));
 }

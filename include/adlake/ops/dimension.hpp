@@ -92,17 +92,19 @@ Dimension<Row> build_dimension(const Comm& comm, std::vector<Sourced<Row>>&& val
   return dim;
 }
 
-// The dimension rows of a list of keys.
+// The dimension rows of a list of keys. Move-only: `of` points into `rows`
+// (a move keeps the rows where they are).
 template <class Row>
 struct Lookup {
-  std::vector<Row> rows;            // the rows found (or the whole dimension)
-  std::vector<std::int64_t> index;  // per key: into rows, or -1 when not found
-  const Row* at(std::size_t k) const { return index[k] < 0 ? nullptr : &rows[index[k]]; }
-  std::vector<const Row*> pointers() const {
-    std::vector<const Row*> out(index.size());
-    for (std::size_t k = 0; k < index.size(); ++k) out[k] = at(k);
-    return out;
-  }
+  std::vector<Row> rows;       // the rows found (or the whole dimension)
+  std::vector<const Row*> of;  // per key: its row in `rows`, or null when not found
+  Lookup() = default;
+  Lookup(Lookup&&) noexcept = default;
+  Lookup& operator=(Lookup&&) noexcept = default;
+  Lookup(const Lookup&) = delete;
+  Lookup& operator=(const Lookup&) = delete;
+  const Row* at(std::size_t k) const { return of[k]; }
+  std::size_t size() const { return of.size(); }
 };
 
 namespace detail {
@@ -173,12 +175,15 @@ template <class Row, class KeyAt>
 Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::size_t n, KeyAt key_at,
                    JoinStrategy strategy) {
   Lookup<Row> out;
-  out.index.resize(n);
+  out.of.resize(n);
   if (strategy == JoinStrategy::kBroadcast) {
     out.rows = detail::allgather_rows(comm, dim.rows);
     const std::span<const Row> rows(out.rows);
     const KeyIndex index = detail::index_rows(rows);
-    for (std::size_t k = 0; k < n; ++k) out.index[k] = detail::find_key(rows, index, key_at(k));
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::int64_t at = detail::find_key(rows, index, key_at(k));
+      out.of[k] = at < 0 ? nullptr : &out.rows[static_cast<std::size_t>(at)];
+    }
     return out;
   }
   std::vector<clean::Id> distinct;
@@ -213,7 +218,10 @@ Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::size_t n, K
       out.rows.push_back(answered[r][k].row);
     }
   }
-  for (std::size_t k = 0; k < n; ++k) out.index[k] = found[slot[k]];
+  // `rows` is complete: pointers into it stay valid.
+  for (std::size_t k = 0; k < n; ++k) {
+    out.of[k] = found[slot[k]] < 0 ? nullptr : &out.rows[static_cast<std::size_t>(found[slot[k]])];
+  }
   return out;
 }
 

@@ -23,8 +23,11 @@ struct SilverOptions {
   ops::JoinStrategy dimension_join = ops::JoinStrategy::kAuto;  // force one path
   // Bronze rows read, validated and exchanged at a time, and fact rows
   // assembled and written at a time: bounds the memory beyond the kept rows
-  // (not an option of the command line; tests make it small).
-  std::int64_t chunk_rows = std::int64_t{1} << 19;
+  // (not an option of the command line; tests make it small). Small enough
+  // that a chunk's buffers stay below glibc's largest mmap threshold (32 MiB)
+  // and are reused from chunk to chunk instead of being mapped and
+  // page-faulted anew.
+  std::int64_t chunk_rows = std::int64_t{1} << 17;
 };
 
 // Collective. Throws CollectiveError on every rank, leaving no silver.h5

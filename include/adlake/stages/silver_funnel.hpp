@@ -30,11 +30,9 @@ struct Outputs {
   ops::KeptImpressions kept_impressions;            // those with a kept campaign
   std::vector<ops::ClickGroup> click_groups;        // ascending by id
   ops::Lookup<clean::CleanCampaign> campaign_rows;  // what kept_impressions point into
-  ops::Lookup<clean::CleanUser> user_rows;
-  ops::Lookup<clean::CleanApp> app_rows;
-  std::vector<const clean::CleanUser*> user_of;  // per kept request; null: no profile
-  std::vector<const clean::CleanApp*> app_of;    // per kept request; null: no app
-  std::vector<clean::CleanUser> users;           // this rank's key range, ascending by key
+  ops::Lookup<clean::CleanUser> user_rows;          // per kept request; null: no profile
+  ops::Lookup<clean::CleanApp> app_rows;            // per kept request; null: no app
+  std::vector<clean::CleanUser> users;              // this rank's key range, ascending by key
   std::vector<clean::CleanCampaign> campaigns;
   std::vector<clean::CleanApp> apps;
   // /_rejects/<entity> rows of the bronze rows this rank read, in input order.
@@ -47,7 +45,8 @@ struct Outputs {
 
   // The fact rows' sources; valid while this object lives.
   ops::FactSources fact_sources() const {
-    return {requests, kept_requests, user_of, app_of, impressions, &kept_impressions, click_groups};
+    return {requests,    kept_requests,     user_rows.of, app_rows.of,
+            impressions, &kept_impressions, click_groups};
   }
 };
 
