@@ -52,10 +52,4 @@ std::array<char, 32> IdMd5::hex() const {
   return text;
 }
 
-std::uint64_t IdMd5::high64() const {
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < 8; ++i) value = value << 8 | bytes[i];
-  return value;
-}
-
 }  // namespace adlake::clean

@@ -129,22 +129,21 @@ std::int64_t find_key(std::span<const Row> rows, const KeyIndex& index, const cl
 }
 
 // The distinct keys of `n` keys (in first-seen order) and each key's slot in
-// them.
+// them. The index compares against `distinct` (compact) rather than the
+// callers' rows (large, and read at random).
 template <class KeyAt>
 void distinct_keys(std::size_t n, KeyAt key_at, std::vector<clean::Id>& distinct,
                    std::vector<std::uint32_t>& slot) {
   KeyIndex seen(std::min<std::size_t>(n, 1 << 16));
   slot.resize(n);
   distinct.clear();
-  auto key_of = [&](std::uint32_t k) -> const clean::Id& { return key_at(k); };
   for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t first = seen.insert(static_cast<std::uint32_t>(k), key_of);
-    if (first == k) {
-      slot[k] = static_cast<std::uint32_t>(distinct.size());
-      distinct.push_back(key_at(k));
-    } else {
-      slot[k] = slot[first];
-    }
+    const clean::Id& key = key_at(k);
+    const auto next = static_cast<std::uint32_t>(distinct.size());
+    const std::uint32_t at = seen.insert(
+        next, [&](std::uint32_t d) -> const clean::Id& { return d == next ? key : distinct[d]; });
+    if (at == next) distinct.push_back(key);
+    slot[k] = at;
   }
 }
 
@@ -189,33 +188,57 @@ Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::size_t n, K
   std::vector<clean::Id> distinct;
   std::vector<std::uint32_t> slot;
   detail::distinct_keys(n, key_at, distinct, slot);
-  const std::size_t p = static_cast<std::size_t>(comm.size());
-  std::vector<std::vector<clean::Id>> ask(p);
-  std::vector<std::vector<std::uint32_t>> asked_for(p);  // positions in `distinct`
-  for (std::size_t d = 0; d < distinct.size(); ++d) {
-    const auto owner = static_cast<std::size_t>(dim.ranges.owner(distinct[d]));
-    ask[owner].push_back(distinct[d]);
-    asked_for[owner].push_back(static_cast<std::uint32_t>(d));
-  }
-  const auto asked = exchange_by_source(comm, ask);
   const std::span<const Row> mine(dim.rows);
   const KeyIndex index = detail::index_rows(mine);
-  std::vector<std::vector<detail::Reply<Row>>> replies(asked.size());
-  for (std::size_t s = 0; s < asked.size(); ++s) {
-    replies[s].resize(asked[s].size());
-    for (std::size_t k = 0; k < asked[s].size(); ++k) {
-      const std::int64_t at = detail::find_key(mine, index, asked[s][k]);
-      if (at >= 0) replies[s][k] = {dim.rows[static_cast<std::size_t>(at)], 1};
+  std::vector<std::int64_t> found(distinct.size(), -1);  // per distinct key: into out.rows
+  if (comm.size() == 1) {
+    // One rank owns every key: the same answer without the exchanges.
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+      const std::int64_t at = detail::find_key(mine, index, distinct[d]);
+      if (at < 0) continue;
+      found[d] = static_cast<std::int64_t>(out.rows.size());
+      out.rows.push_back(dim.rows[static_cast<std::size_t>(at)]);
     }
-  }
-  // Answers come back per rank in the order asked.
-  const auto answered = exchange_by_source(comm, replies);
-  std::vector<std::int64_t> found(distinct.size(), -1);
-  for (std::size_t r = 0; r < p; ++r) {
-    for (std::size_t k = 0; k < answered[r].size(); ++k) {
-      if (!answered[r][k].found) continue;
-      found[asked_for[r][k]] = static_cast<std::int64_t>(out.rows.size());
-      out.rows.push_back(answered[r][k].row);
+  } else {
+    // Each distinct key to its range's owner, grouped by owner in one buffer;
+    // the answers come back in the same order (exchange_grouped keeps each
+    // source's order), so ask[i]'s answer is answers[i].
+    const std::size_t p = static_cast<std::size_t>(comm.size());
+    std::vector<std::int64_t> counts(p, 0);
+    std::vector<int> owner(distinct.size());
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+      owner[d] = dim.ranges.owner(distinct[d]);
+      ++counts[static_cast<std::size_t>(owner[d])];
+    }
+    std::vector<std::int64_t> next(p, 0);
+    std::exclusive_scan(counts.begin(), counts.end(), next.begin(), std::int64_t{0});
+    std::vector<clean::Id> ask(distinct.size());
+    std::vector<std::uint32_t> position(distinct.size());  // of distinct[d] in `ask`
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+      const auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(owner[d])]++);
+      ask[at] = distinct[d];
+      position[d] = static_cast<std::uint32_t>(at);
+    }
+    distinct = {};
+    owner = {};
+    std::vector<std::int64_t> from(p);  // keys each rank asks this one
+    check_mpi(MPI_Alltoall(counts.data(), 1, MPI_INT64_T, from.data(), 1, MPI_INT64_T, comm.get()),
+              "MPI_Alltoall (key counts)");
+    std::vector<clean::Id> asked = exchange_grouped(comm, std::span<const clean::Id>(ask), counts);
+    ask = {};
+    std::vector<detail::Reply<Row>> replies(asked.size());
+    for (std::size_t k = 0; k < asked.size(); ++k) {
+      const std::int64_t at = detail::find_key(mine, index, asked[k]);
+      if (at >= 0) replies[k] = {dim.rows[static_cast<std::size_t>(at)], 1};
+    }
+    asked = {};
+    const auto answers = exchange_grouped(comm, std::span<const detail::Reply<Row>>(replies), from);
+    replies = {};
+    for (std::size_t d = 0; d < position.size(); ++d) {
+      const auto& answer = answers[position[d]];
+      if (!answer.found) continue;
+      found[d] = static_cast<std::int64_t>(out.rows.size());
+      out.rows.push_back(answer.row);
     }
   }
   // `rows` is complete: pointers into it stay valid.
