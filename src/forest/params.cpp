@@ -15,6 +15,7 @@ void ForestParams::validate() const {
     throw UsageError("max_samples must be a fraction in (0, 1]");
   }
   if (!(leaf_shrinkage >= 0)) throw UsageError("leaf_shrinkage must be 0 or positive");
+  if (!(split_penalty >= 0)) throw UsageError("split_penalty must be 0 or positive");
   features_per_node(1);  // throws on an unreadable max_features
 }
 
@@ -55,7 +56,8 @@ nlohmann::json to_json(const ForestParams& p) {
           {"bootstrap", p.bootstrap},
           {"max_samples", p.max_samples},
           {"seed", p.seed},
-          {"leaf_shrinkage", p.leaf_shrinkage}};
+          {"leaf_shrinkage", p.leaf_shrinkage},
+          {"split_penalty", p.split_penalty}};
 }
 
 ForestParams params_from_json(const nlohmann::json& j) {
@@ -70,6 +72,7 @@ ForestParams params_from_json(const nlohmann::json& j) {
     p.max_samples = j.at("max_samples").get<double>();
     p.seed = j.at("seed").get<uint64_t>();
     p.leaf_shrinkage = j.value("leaf_shrinkage", 0.0);
+    p.split_penalty = j.value("split_penalty", 0.0);  // models saved before it had none
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(std::string("forest parameters: ") + e.what());
   }

@@ -46,6 +46,21 @@ PrefixBest scan_prefixes(const uint32_t* bins, const std::vector<uint16_t>& orde
 
 }  // namespace
 
+double chance_gain(uint64_t neg, uint64_t pos, const ClassWeights& w, double df) {
+  // The gain is 2 sum_i W_i (q_i - q)^2 over the children, q_i a child's
+  // weighted positive fraction and W_i its weight (the class-weighted Gini
+  // decrease; chi-square-like). With no association, W_i var(q_i) is the
+  // same for every child, c = w_pos^2 w_neg^2 pi (1 - pi) / wbar^3 (delta
+  // method; pi the node's positive fraction, wbar its mean weight per draw),
+  // so the expected gain is 2 c per degree of freedom.
+  const double t = static_cast<double>(neg + pos);
+  if (t == 0) return 0;
+  const double pi = static_cast<double>(pos) / t;
+  const double wbar = w.pos * pi + w.neg * (1 - pi);
+  const double c = w.pos * w.pos * w.neg * w.neg * pi * (1 - pi) / (wbar * wbar * wbar);
+  return 2 * df * c;
+}
+
 FeatureScan scan_feature(const Histogram& hist, const HistogramLayout& layout, int32_t feature,
                          FeatureKind kind, const ClassWeights& w, const SplitRule& rule) {
   const uint32_t* bins = hist.data() + 2 * layout.offset[feature];
@@ -72,8 +87,16 @@ FeatureScan scan_feature(const Histogram& hist, const HistogramLayout& layout, i
   }
   const PrefixBest best = scan_prefixes(bins, order, node, w, rule);
   if (best.length == 0) return scan;
+  // A categorical feature's best partition of k categories is chosen among
+  // 2^(k-1) - 1, so it gains by chance about k - 1 times what one threshold
+  // does: without the penalty a feature of 50 unrelated categories (user_state)
+  // wins many nodes it should not.
+  const double df = kind == FeatureKind::Categorical ? static_cast<double>(order.size() - 1) : 1.0;
+  const double merit = best.gain - rule.chance_penalty * chance_gain(node.neg, node.pos, w, df);
+  if (!(merit > rule.min_gain)) return scan;
   scan.best.feature = feature;
   scan.best.gain = best.gain;
+  scan.best.merit = merit;
   if (kind == FeatureKind::Categorical) {
     scan.best.categorical = true;
     for (size_t k = 0; k < best.length; ++k) {

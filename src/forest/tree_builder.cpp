@@ -49,7 +49,7 @@ class TreeGrower {
         // separate generator keyed by the complement of the tree index.
         rng_(params.seed, ~tree_index),
         mtry_(params.features_per_node(static_cast<int>(data.x.features))),
-        rule_{0.0, static_cast<uint32_t>(params.min_samples_leaf)} {
+        rule_{0.0, static_cast<uint32_t>(params.min_samples_leaf), params.split_penalty} {
     features_.resize(data.x.features);
     std::iota(features_.begin(), features_.end(), 0);
   }
@@ -134,7 +134,7 @@ class TreeGrower {
           scan_feature(*current_hist_, layout_, f, data_.kinds[f], weights_, rule_);
       if (s.constant) continue;
       ++scanned;
-      if (s.best.feature >= 0 && s.best.gain > best.gain) best = s.best;
+      if (s.best.feature >= 0 && s.best.merit > best.merit) best = s.best;
     }
     return best;
   }

@@ -29,6 +29,10 @@ void add_train_options(CLI::App& c, TrainOptions& opts) {
   c.add_option("--leaf-shrinkage", f.leaf_shrinkage,
                "hierarchical shrinkage of node values toward the parent's, in draws (0 = none)")
       ->capture_default_str();
+  c.add_option("--split-penalty", f.split_penalty,
+               "splits compete on their Gini decrease minus this many times the decrease of a "
+               "feature unrelated to the label (categories - 1 degrees of freedom); 0 = plain Gini")
+      ->capture_default_str();
   c.add_option("--seed", f.seed, "forest seed: tree t's randomness comes from (seed, t)")
       ->capture_default_str();
   c.add_option("--categorical-integers", opts.categorical_integers,

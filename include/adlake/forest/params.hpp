@@ -13,7 +13,7 @@ enum class ClassWeight : uint8_t { None, Balanced };
 
 struct ForestParams {
   int n_estimators = 100;
-  int max_depth = 0;         // 0: no limit
+  int max_depth = 0;           // 0: no limit
   int min_samples_leaf = 200;  // bootstrap draws (not distinct rows) per leaf
   // Features tried per node: "sqrt", "log2", "all", an integer count or a
   // fraction in (0, 1).
@@ -25,6 +25,12 @@ struct ForestParams {
   // Hierarchical shrinkage of node values toward their parents', in draws
   // (0: none). Not a scikit-learn parameter.
   double leaf_shrinkage = 0;
+  // Splits compete on their impurity decrease minus split_penalty times the
+  // decrease a feature unrelated to the label would show by chance (its
+  // categories - 1, or 1 for a numeric threshold, degrees of freedom), and a
+  // node whose best split does not exceed that is a leaf; 0 is scikit-learn's
+  // plain Gini. Not a scikit-learn parameter.
+  double split_penalty = 1.0;
 
   void validate() const;                        // throws UsageError
   int features_per_node(int n_features) const;  // resolved max_features, >= 1
