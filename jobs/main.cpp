@@ -12,6 +12,7 @@
 #include "adlake/core/summary.hpp"
 #include "adlake/mpi/environment.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/exit_watchdog.hpp"
 #include "job_registry.hpp"
 
 namespace adlake::jobs {
@@ -36,8 +37,9 @@ int main(int argc, char** argv) {
   MpiEnvironment mpi(argc, argv);
   Comm world = Comm::world();
 
-  CLI::App app{"adlake: raw ad-server logs to an HDF5 lakehouse and a click-through-rate model.\n"
-               "Every job runs as one process or under mpirun/srun."};
+  CLI::App app{
+      "adlake: raw ad-server logs to an HDF5 lakehouse and a click-through-rate model.\n"
+      "Every job runs as one process or under mpirun/srun."};
   app.set_version_flag("--version", std::string("adlake ") + ADLAKE_VERSION);
   app.require_subcommand(1, 1);
   app.fallthrough();
@@ -90,10 +92,11 @@ int main(int argc, char** argv) {
   omp_set_num_threads(threads);
 
   Context ctx{world, threads, {}};
+  // A failed job ends within seconds, even when its ranks get stuck.
+  arm_exit_watchdog(20.0);
   try {
     ctx.max_memory_per_rank = collective_try(world, [&] {
-      return max_memory == "auto" ? default_memory_per_rank(world)
-                                  : parse_memory_size(max_memory);
+      return max_memory == "auto" ? default_memory_per_rank(world) : parse_memory_size(max_memory);
     });
     if (ctx.is_root()) {
       spdlog::info("adlake {} {}: {} rank(s) x {} thread(s), memory bound {} per rank",

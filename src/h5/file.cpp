@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "adlake/core/error.hpp"
+#include "adlake/mpi/error_agreement.hpp"
 
 namespace adlake::h5 {
 namespace {
@@ -23,7 +24,7 @@ File File::create_parallel(const std::string& path, const Comm& comm) {
   Handle fapl = parallel_fapl(comm);
   Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id()),
               "create file " + path);
-  return File(std::move(file), path, true);
+  return File(std::move(file), path, &comm, true);
 }
 
 File File::open_parallel(const std::string& path, const Comm& comm, bool writable) {
@@ -31,22 +32,27 @@ File File::open_parallel(const std::string& path, const Comm& comm, bool writabl
   Handle fapl = parallel_fapl(comm);
   Handle file(H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.id()),
               "open file " + path + " (missing, unreadable or not an HDF5 file)");
-  return File(std::move(file), path, true);
+  return File(std::move(file), path, &comm, writable);
 }
 
 File File::open_read(const std::string& path) {
   silence_hdf5_errors();
   Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
               "open file " + path + " (missing, unreadable or not an HDF5 file)");
-  return File(std::move(file), path, false);
+  return File(std::move(file), path, nullptr, false);
 }
 
 void File::close() {
-  try {
-    handle_.close("file " + path_);
-  } catch (const IoError& e) {
-    throw IoError(e.what() + disk_full_hint(path_));
-  }
+  const auto close_now = [&] {
+    try {
+      handle_.close("file " + path_);
+    } catch (const IoError& e) {
+      throw IoError(e.what() + disk_full_hint(path_));
+    }
+  };
+  if (!parallel_) return close_now();
+  if (writable_ && handle_.valid()) reserve_space();
+  collective_try(*comm_, close_now);
 }
 
 std::string disk_full_hint(const std::string& path) {
@@ -56,8 +62,8 @@ std::string disk_full_hint(const std::string& path) {
   if (statvfs(folder.empty() ? "." : folder.c_str(), &fs) != 0) return {};
   const unsigned long long free = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
   if (free >= kNearlyFull) return {};
-  return "; the file system of " + (folder.empty() ? std::string(".") : folder) +
-         " is full (" + std::to_string(free) + " bytes free): no space left on device";
+  return "; the file system of " + (folder.empty() ? std::string(".") : folder) + " is full (" +
+         std::to_string(free) + " bytes free): no space left on device";
 }
 
 Handle transfer_plist(bool collective) {

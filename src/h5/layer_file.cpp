@@ -3,8 +3,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/collectives.hpp"
@@ -12,6 +15,21 @@
 
 namespace adlake::h5 {
 namespace fs = std::filesystem;
+namespace {
+
+// Fault injection for tests/scripts/fault_kill_rank.sh (docs/hardening.md):
+// ADLAKE_FAULT_LAYER_PAUSE_MS=N makes every rank wait N ms once a layer's
+// temporary file exists, so a test can kill a rank while the layer is being
+// written however small the layer and however loaded the machine. Unset in
+// real runs.
+void pause_for_fault_tests() {
+  const char* pause = std::getenv("ADLAKE_FAULT_LAYER_PAUSE_MS");
+  if (pause == nullptr) return;
+  const long ms = std::strtol(pause, nullptr, 10);
+  if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+}  // namespace
 
 LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm)
     : comm_(comm),
@@ -27,22 +45,22 @@ LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const
   });
   broadcast(comm, temp);
   temp_path_ = temp;
-  file_ = collective_try(comm, [&] {
-    return std::make_unique<File>(File::create_parallel(temp_path_, comm));
-  });
+  removal_ = std::make_unique<EmergencyRemoval>(temp_path_);
+  file_ = collective_try(
+      comm, [&] { return std::make_unique<File>(File::create_parallel(temp_path_, comm)); });
+  pause_for_fault_tests();
 }
 
 LayerFile::~LayerFile() {
   if (published_) return;
   // Not published. After an agreed error every rank unwinds through here, so
-  // the collective close is safe. After a local error the other ranks may be
-  // waiting in a collective call and the job is about to abort: a collective
-  // close could wait forever, so the handle is left to the process's end.
+  // the collective close is safe; the file is abandoned (closed without
+  // writing: the error may be a full disk, h5/file_space.cpp). After a local
+  // error the other ranks may be waiting in a collective call and the
+  // job is about to abort: a collective close could wait forever, so the
+  // handle is left to the process's end.
   if (agreed_error_count() != errors_at_start_) {
-    try {
-      file_->close();
-    } catch (...) {
-    }
+    file_->abandon();
   } else {
     (void)file_.release();
   }
@@ -67,10 +85,15 @@ void LayerFile::remove_stale_temporaries() const {
 }
 
 void LayerFile::publish() {
-  collective_try(comm_, [&] { file_->close(); });
+  file_->close();  // collective, failures agreed
   file_.reset();
   collective_try(comm_, [&] {
     if (!comm_.is_root()) return;
+    // Give back the blocks reserved past the end of the file (h5/file_space.cpp):
+    // truncating to its own size releases them on Linux file systems.
+    std::error_code ec;
+    const auto size = fs::file_size(temp_path_, ec);
+    if (!ec) (void)::truncate(temp_path_.c_str(), static_cast<off_t>(size));
     if (std::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
       throw IoError("cannot publish " + final_path_ + ": rename from " + temp_path_ + " failed");
     }
@@ -83,6 +106,7 @@ void LayerFile::publish() {
     remove_stale_temporaries();
   });
   published_ = true;
+  removal_.reset();
 }
 
 }  // namespace adlake::h5

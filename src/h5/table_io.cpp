@@ -55,7 +55,8 @@ Handle string_type(size_t width) {
 }
 
 Handle enum_type(const std::vector<std::string>& labels) {
-  if (labels.size() > 256 || std::all_of(labels.begin(), labels.end(), [](auto& l) { return l.empty(); }))
+  if (labels.size() > 256 ||
+      std::all_of(labels.begin(), labels.end(), [](auto& l) { return l.empty(); }))
     throw Error("an enum column needs 1 to 256 labels");
   Handle type(H5Tenum_create(H5T_NATIVE_UINT8), "create enum type");
   for (size_t i = 0; i < labels.size(); ++i) {
@@ -89,8 +90,8 @@ Selection select_rows(hid_t dataset_space, int64_t begin, int64_t count) {
   return s;
 }
 
-void write_column(const File& file, hid_t group, const Column& column, int64_t offset,
-                  int64_t total, const Comm& comm, const std::string& where, SlabBuffer& slab) {
+void write_column(File& file, hid_t group, const Column& column, int64_t offset, int64_t total,
+                  const Comm& comm, const std::string& where, SlabBuffer& slab) {
   const int64_t count = static_cast<int64_t>(column.size());
   Handle type;
   hid_t type_id = -1;
@@ -127,9 +128,13 @@ void write_column(const File& file, hid_t group, const Column& column, int64_t o
   auto write_rows = [&](int64_t first, int64_t n, const void* buffer) {
     Selection sel = select_rows(space.id(), offset + first, n);
     Handle dxpl = transfer_plist(file.parallel());
+    // Room for the data first: a full disk met inside the collective write
+    // would leave the ranks stuck in HDF5 (h5/file_space.cpp).
+    const haddr_t at = H5Dget_offset(dataset.id());
+    file.reserve_space(at == HADDR_UNDEF ? 0 : at + H5Dget_storage_size(dataset.id()));
     // The memory type is the file type, so the transfer stays collective.
-    // A write can fail on some ranks only (a full disk): agree on it, so that
-    // every rank unwinds together and the layer's temporary file is removed.
+    // A write that fails anyway (an I/O error) is agreed, so that every rank
+    // unwinds together and the layer's temporary file is removed.
     collective_try(comm, [&] {
       const herr_t status =
           H5Dwrite(dataset.id(), type_id, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),

@@ -9,7 +9,9 @@ namespace {
 unsigned long long agreed_errors = 0;
 }
 
-unsigned long long agreed_error_count() { return agreed_errors; }
+unsigned long long agreed_error_count() {
+  return agreed_errors;
+}
 
 void agree_on_error(const Comm& comm, const std::string& local_error) {
   if (!local_error.empty()) spdlog::error("{}", local_error);
@@ -19,6 +21,7 @@ void agree_on_error(const Comm& comm, const std::string& local_error) {
   std::string message = comm.rank() == first ? local_error : std::string();
   broadcast(comm, message, first);
   ++agreed_errors;
+  start_exit_watchdog();
   throw CollectiveError(message, first);
 }
 

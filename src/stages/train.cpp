@@ -216,7 +216,12 @@ void write_metrics_json(const std::string& lake, const nlohmann::json& metrics) 
   {
     std::ofstream out(temp);
     out << metrics.dump(2) << '\n';
-    if (!out) throw IoError("cannot write " + temp.string());
+    out.close();  // a full disk shows at the last flush
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      throw IoError("cannot write " + temp.string() + h5::disk_full_hint(temp.string()));
+    }
   }
   std::error_code ec;
   fs::rename(temp, final_path, ec);

@@ -3,7 +3,8 @@
 # binary has, on a lake where every layer is already published: run the stage
 # again at 2 ranks and kill a rank with SIGKILL, once early (rank 0, a quarter
 # of the stage's time in a first run) and once while it writes its new layer
-# (rank 1, as soon as the layer's temporary file exists). The job must end
+# (rank 1, as soon as the layer's temporary file exists: the ranks pause there
+# for 3 s through ADLAKE_FAULT_LAYER_PAUSE_MS, docs/hardening.md). The job must end
 # non-zero within 30 s of the kill, without another crash, with every
 # published layer byte-identical (or, killed in the instant after the rename,
 # the new layer complete) and readable, and no adlake process left behind.
@@ -21,8 +22,14 @@ kill_during() {
   layer=$(layer_of "$stage")
   log=$work/kill-$stage-$mode.log
   before=$(layer_sums "$lake")
+  # While writing: the ranks pause 3 s once the layer's temporary file exists
+  # (fault injection of h5/layer_file.cpp), so the kill lands while the layer
+  # is open for writing, however small it is and however loaded the machine.
+  local pause=0
+  [[ $mode == writing ]] && pause=3000
   # shellcheck disable=SC2046
-  "$mpiexec" -n 2 "$adlake" "$stage" $(stage_args "$stage" "$raw" "$lake") >"$log" 2>&1 &
+  ADLAKE_FAULT_LAYER_PAUSE_MS=$pause \
+    "$mpiexec" -n 2 "$adlake" "$stage" $(stage_args "$stage" "$raw" "$lake") >"$log" 2>&1 &
   mpid=$!
   children=()
   for ((i = 0; i < 200 && ${#children[@]} < 2; i++)); do

@@ -20,15 +20,38 @@ class File {
   hid_t id() const { return handle_.id(); }
   const std::string& path() const { return path_; }
   bool parallel() const { return parallel_; }
+  // Collective on a file created or opened for parallel writing (nothing on
+  // others): makes sure the file system holds the blocks of everything the
+  // file has allocated so far (up to `end_of_data`, the end of the dataset
+  // about to be written, if larger), plus a margin for metadata, before a
+  // collective write or the close (h5/file_space.cpp says why). On a full
+  // disk, every rank throws the same CollectiveError naming the file.
+  void reserve_space(unsigned long long end_of_data = 0);
   // Flushes and closes; throws if the close fails (e.g. the disk is full).
+  // Collective on a parallel file: a file written in parallel reserves its
+  // space first, and a failure on any rank is agreed (CollectiveError).
   void close();
+  // Collective, after an agreed error, for a file that will be removed:
+  // closes it without writing to it (a full disk cannot make the close's
+  // collective writes fail on some ranks only), ignoring any failure.
+  void abandon() noexcept;
 
  private:
-  File(Handle handle, std::string path, bool parallel)
-      : handle_(std::move(handle)), path_(std::move(path)), parallel_(parallel) {}
+  std::string reserve_on_root();  // the error, or empty
+  File(Handle handle, std::string path, const Comm* comm, bool writable)
+      : handle_(std::move(handle)),
+        path_(std::move(path)),
+        parallel_(comm != nullptr),
+        comm_(comm),
+        writable_(writable) {}
   Handle handle_;
   std::string path_;
   bool parallel_ = false;
+  const Comm* comm_ = nullptr;  // of a parallel file; it outlives the file
+  bool writable_ = false;
+  unsigned long long allocated_ = 0;  // end of the last dataset allocated
+  unsigned long long reserved_ = 0;   // bytes from offset 0 reserved (rank 0)
+  bool reservation_unsupported_ = false;
 };
 
 // A dataset transfer property list for collective MPI-IO (or default when serial).

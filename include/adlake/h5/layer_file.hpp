@@ -8,6 +8,7 @@
 
 #include "adlake/h5/file.hpp"
 #include "adlake/mpi/comm.hpp"
+#include "adlake/mpi/exit_watchdog.hpp"
 
 namespace adlake::h5 {
 
@@ -34,6 +35,7 @@ class LayerFile {
   std::string final_path_;
   std::string temp_path_;
   std::unique_ptr<File> file_;
+  std::unique_ptr<EmergencyRemoval> removal_;  // the temporary, if the job must end stuck
   bool published_ = false;
   unsigned long long errors_at_start_ = 0;
 };

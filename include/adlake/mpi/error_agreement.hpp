@@ -10,6 +10,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/comm.hpp"
+#include "adlake/mpi/exit_watchdog.hpp"
 
 namespace adlake {
 
@@ -32,6 +33,7 @@ auto collective_try(const Comm& comm, F&& f) -> decltype(f()) {
     } catch (const std::exception& e) {
       error = e.what();
       if (error.empty()) error = "unknown error";
+      start_exit_watchdog();  // the other ranks may not reach the agreement
     }
     agree_on_error(comm, error);
   } else {
@@ -41,6 +43,7 @@ auto collective_try(const Comm& comm, F&& f) -> decltype(f()) {
     } catch (const std::exception& e) {
       error = e.what();
       if (error.empty()) error = "unknown error";
+      start_exit_watchdog();
     }
     agree_on_error(comm, error);
     return result;
