@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (unit, MPI at 1, 2 and
-# 3 ranks, end-to-end scripts). Extra arguments go to ctest (e.g. -R silver).
+# 3 ranks, end-to-end scripts) in the Release build; with SANITIZE=1, then
+# again in a build with AddressSanitizer and UndefinedBehaviorSanitizer
+# (issue 9), where any sanitizer report fails its test. Extra arguments go to
+# both ctest runs (e.g. -R silver).
+# Environment: BUILD_DIR (default: build), SANITIZE (default 0: the whole
+# suite has not yet been seen passing under the sanitizers, so CI does not
+# run them yet), SANITIZE_BUILD_DIR (default: build-asan), JOBS (default:
+# nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 source scripts/mpi_env.sh
-build=${BUILD_DIR:-build}
 status=0
-ctest --test-dir "$build" --output-on-failure "$@" || status=$?
-# ctest shows the output of failed tests only; the Slurm test's job ids and
-# states are printed either way, so a log shows that it really ran.
-log=$build/Testing/Temporary/LastTest.log
-if [[ -f $log ]] && grep -q 'slurm_pipeline' "$log"; then
-  echo "== what the Slurm test submitted (tests/scripts/slurm_pipeline.sh)"
-  grep -E '^(slurm|munge|chain|failed chain|SKIPPED|  job [0-9]+ )|slurm_pipeline: ' "$log" || true
+ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure "$@" || status=1
+if [[ ${SANITIZE:-0} != 0 ]]; then
+  asan=${SANITIZE_BUILD_DIR:-build-asan}
+  echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer ($asan)"
+  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADLAKE_SANITIZE=ON >/dev/null
+  cmake --build "$asan" -j "${JOBS:-$(nproc)}"
+  ctest --test-dir "$asan" --output-on-failure "$@" || status=1
 fi
 exit "$status"

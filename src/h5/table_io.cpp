@@ -90,6 +90,14 @@ Selection select_rows(hid_t dataset_space, int64_t begin, int64_t count) {
   return s;
 }
 
+// Collective: room on disk for `dataset`'s data before it is written; a full
+// disk met inside the collective write would leave the ranks stuck in HDF5
+// (h5/file_space.cpp).
+void reserve_for(File& file, hid_t dataset) {
+  const haddr_t at = H5Dget_offset(dataset);
+  file.reserve_space(at == HADDR_UNDEF ? 0 : at + H5Dget_storage_size(dataset));
+}
+
 void write_column(File& file, hid_t group, const Column& column, int64_t offset, int64_t total,
                   const Comm& comm, const std::string& where, SlabBuffer& slab) {
   const int64_t count = static_cast<int64_t>(column.size());
@@ -128,10 +136,7 @@ void write_column(File& file, hid_t group, const Column& column, int64_t offset,
   auto write_rows = [&](int64_t first, int64_t n, const void* buffer) {
     Selection sel = select_rows(space.id(), offset + first, n);
     Handle dxpl = transfer_plist(file.parallel());
-    // Room for the data first: a full disk met inside the collective write
-    // would leave the ranks stuck in HDF5 (h5/file_space.cpp).
-    const haddr_t at = H5Dget_offset(dataset.id());
-    file.reserve_space(at == HADDR_UNDEF ? 0 : at + H5Dget_storage_size(dataset.id()));
+    reserve_for(file, dataset.id());
     // The memory type is the file type, so the transfer stays collective.
     // A write that fails anyway (an I/O error) is agreed, so that every rank
     // unwinds together and the layer's temporary file is removed.
@@ -320,6 +325,7 @@ void TableWriter::write(const Table& rows) {
     // one aggregator per node (measured: the fact write took twice the CPU
     // per rank at 2 ranks as at 1).
     Handle dxpl = transfer_plist(false);
+    reserve_for(s.file, s.datasets[j].id());
     collective_try(s.comm, [&] {
       const herr_t status = H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(),
                                      sel.file_space.id(), dxpl.id(),

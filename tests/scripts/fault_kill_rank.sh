@@ -8,12 +8,15 @@
 # non-zero within 30 s of the kill, without another crash, with every
 # published layer byte-identical (or, killed in the instant after the rename,
 # the new layer complete) and readable, and no adlake process left behind.
-#   env: KILL_REQUESTS (default 100000): input size, big enough that each
-#        stage runs for a second or more.
+#   env: KILL_REQUESTS (default 100000, 30000 in the sanitizer build,
+#        ADLAKE_SANITIZED=1, whose code runs 2-3 times slower): input size, big
+#        enough that each stage runs for a second or more.
 source "$(dirname "$0")/../bad_inputs/fault_lib.sh"
 raw=$work/raw
 lake=$work/lake
-prepare_lake "$raw" "$lake" "${KILL_REQUESTS:-100000}"
+requests=100000
+[[ ${ADLAKE_SANITIZED:-0} == 1 ]] && requests=30000
+prepare_lake "$raw" "$lake" "${KILL_REQUESTS:-$requests}"
 echo "lake prepared: $(ls "$lake" | tr '\n' ' ')"
 
 # kill_during STAGE MODE (early|late)
