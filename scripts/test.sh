@@ -14,6 +14,13 @@ scripts/setup.sh --test
 source scripts/mpi_env.sh
 status=0
 ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure "$@" || status=1
+# ctest shows the output of failed tests only; the Slurm test's job ids and
+# states are printed either way, so a log shows that it really ran.
+log=${BUILD_DIR:-build}/Testing/Temporary/LastTest.log
+if [[ -f $log ]] && grep -q 'slurm_pipeline' "$log"; then
+  echo "== what the Slurm test submitted (tests/scripts/slurm_pipeline.sh)"
+  grep -E '^(slurm|munge|chain|failed chain|SKIPPED|  job [0-9]+ )|slurm_pipeline: ' "$log" || true
+fi
 if [[ ${SANITIZE:-0} != 0 ]]; then
   asan=${SANITIZE_BUILD_DIR:-build-asan}
   echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer ($asan)"
