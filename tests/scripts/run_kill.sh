@@ -6,11 +6,7 @@
 # temporary file, and gives the same datasets as an uninterrupted run.
 #   env: ADLAKE, ADLAKE_SRC, MPIEXEC, REQUESTS (default 60000), KEEP=1.
 set -euo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
 work=$(mktemp -d)
 [[ ${KEEP:-0} == 1 ]] && echo "work folder: $work" || trap 'rm -rf "$work"' EXIT
 fail() { echo "FAILED: $*"; exit 1; }

@@ -6,11 +6,7 @@
 # files to the model (text, --json, --dot).
 #   env: ADLAKE, ADLAKE_SRC, MPIEXEC, KEEP=1 keeps the work folder.
 set -euo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
 work=$(mktemp -d)
 [[ ${KEEP:-0} == 1 ]] && echo "work folder: $work" || trap 'rm -rf "$work"' EXIT
 fail() { echo "FAILED: $*"; exit 1; }

@@ -6,11 +6,7 @@
 # model gives every row the same scores at 1 and 3 ranks, and its test rows'
 # scores have the ROC-AUC of metrics.json (scikit-learn's roc_auc_score).
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
 
 help=$("$adlake" --help 2>&1) || true
 has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
