@@ -83,6 +83,7 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
     OobSums mine{std::vector<int64_t>(m, 0), std::vector<int32_t>(m, 0)};
     std::vector<const uint8_t*> rows;
     std::vector<uint32_t> slots;
+    std::vector<int32_t> leaf;
 #pragma omp for schedule(dynamic, 1)
     for (int64_t t = 0; t < n_trees; ++t) {
       const std::vector<uint32_t> draws = bootstrap_draws(data.x.rows, params, tree_indices[t]);
@@ -94,18 +95,12 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
         rows.push_back(data.x.row(sample_rows[k]));
         slots.push_back(static_cast<uint32_t>(k));
       }
-      int32_t leaf[kLanes];
-      for (size_t i = 0; i < rows.size(); i += kLanes) {
-        const size_t count = std::min<size_t>(kLanes, rows.size() - i);
-        if (count == kLanes) {
-          tree.leaves<kLanes>(rows.data() + i, leaf);
-        } else {
-          for (size_t k = 0; k < count; ++k) tree.leaves<1>(rows.data() + i + k, leaf + k);
-        }
-        for (size_t k = 0; k < count; ++k) {
-          mine.sum[slots[i + k]] += std::llround(tree.pctr[leaf[k]] * kFixedPoint);
-          mine.count[slots[i + k]] += 1;
-        }
+      leaf.resize(rows.size());
+      tree.leaves<kLanes>(
+          rows.size(), [&](size_t i) { return rows[i]; }, leaf.data());
+      for (size_t i = 0; i < rows.size(); ++i) {
+        mine.sum[slots[i]] += std::llround(tree.pctr[leaf[i]] * kFixedPoint);
+        mine.count[slots[i]] += 1;
       }
     }
 #pragma omp critical(adlake_oob_sums)

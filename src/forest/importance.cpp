@@ -1,6 +1,9 @@
 #include "adlake/forest/importance.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <exception>
+#include <string>
 
 #include "adlake/core/error.hpp"
 #include "adlake/eval/roc.hpp"
@@ -32,21 +35,46 @@ std::vector<double> impurity_importances(const Forest& forest) {
   return total;
 }
 
-std::vector<double> permutation_drops(const Forest& forest, const BinnedMatrix& x,
-                                      std::span<const uint8_t> labels, double baseline_auc,
-                                      size_t feature, int n_repeats, uint64_t seed) {
-  if (n_repeats < 1) throw UsageError("permutation importance needs at least one repeat");
+BinnedMatrix shuffled_column(const BinnedMatrix& x, size_t feature, int repeat, int n_repeats,
+                             uint64_t seed) {
+  if (repeat < 0 || repeat >= n_repeats) {
+    throw UsageError("permutation repeat " + std::to_string(repeat) + " is not below " +
+                     std::to_string(n_repeats));
+  }
   BinnedMatrix shuffled = x;
   const size_t nf = x.features;
-  std::vector<double> drops;
-  for (int rep = 0; rep < n_repeats; ++rep) {
+  for (int rep = 0; rep <= repeat; ++rep) {
     TreeRng rng(seed, feature * static_cast<uint64_t>(n_repeats) + rep);
     for (size_t i = x.rows; i > 1; --i) {
       const size_t j = rng.below(i);
       std::swap(shuffled.bins[(i - 1) * nf + feature], shuffled.bins[j * nf + feature]);
     }
-    drops.push_back(baseline_auc - eval::roc_auc(predict(forest, shuffled).score, labels));
   }
+  return shuffled;
+}
+
+std::vector<double> permutation_drops(const PermutationScorer& scorer, const BinnedMatrix& x,
+                                      std::span<const uint8_t> labels, double baseline_auc,
+                                      std::span<const uint64_t> jobs, int n_repeats,
+                                      uint64_t seed) {
+  if (n_repeats < 1) throw UsageError("permutation importance needs at least one repeat");
+  std::vector<double> drops(jobs.size());
+  const auto n = static_cast<int64_t>(jobs.size());
+  // An exception must not leave an OpenMP region: keep the first and rethrow.
+  std::exception_ptr error;
+#pragma omp parallel for schedule(dynamic, 1)
+  for (int64_t i = 0; i < n; ++i) {
+    try {
+      const size_t feature = jobs[i] / n_repeats;
+      const auto repeat = static_cast<int>(jobs[i] % n_repeats);
+      const BinnedMatrix shuffled = shuffled_column(x, feature, repeat, n_repeats, seed);
+      drops[i] = baseline_auc - eval::roc_auc(scorer.score(shuffled, feature), labels);
+    } catch (...) {
+#pragma omp critical(adlake_permutation_error)
+      if (!error) error = std::current_exception();
+    }
+  }
+  if (error) std::rethrow_exception(error);
   return drops;
 }
 
@@ -59,17 +87,27 @@ std::pair<double, double> mean_and_std(const std::vector<double>& values) {
   return {mean, std::sqrt(var / static_cast<double>(values.size()))};
 }
 
+void summarize_drops(const std::vector<double>& drops, int n_repeats, PermutationImportance& out) {
+  out.mean.clear();
+  out.std.clear();
+  for (size_t first = 0; first + n_repeats <= drops.size(); first += n_repeats) {
+    const auto [mean, std] =
+        mean_and_std(std::vector<double>(drops.begin() + first, drops.begin() + first + n_repeats));
+    out.mean.push_back(mean);
+    out.std.push_back(std);
+  }
+}
+
 PermutationImportance permutation_importance(const Forest& forest, const BinnedMatrix& x,
                                              std::span<const uint8_t> labels, int n_repeats,
                                              uint64_t seed) {
   PermutationImportance out;
-  out.baseline_auc = eval::roc_auc(predict(forest, x).score, labels);
-  for (size_t f = 0; f < x.features; ++f) {
-    const auto [mean, std] =
-        mean_and_std(permutation_drops(forest, x, labels, out.baseline_auc, f, n_repeats, seed));
-    out.mean.push_back(mean);
-    out.std.push_back(std);
-  }
+  const PermutationScorer scorer(forest, x);
+  out.baseline_auc = eval::roc_auc(scorer.baseline(), labels);
+  std::vector<uint64_t> jobs(x.features * std::max(n_repeats, 0));
+  for (size_t j = 0; j < jobs.size(); ++j) jobs[j] = j;
+  summarize_drops(permutation_drops(scorer, x, labels, out.baseline_auc, jobs, n_repeats, seed),
+                  n_repeats, out);
   return out;
 }
 

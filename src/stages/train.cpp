@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -146,8 +146,9 @@ struct Permutation {
   int64_t rows = 0;
 };
 
-// Feature f is shuffled by rank f mod P on the first permutation_rows test
-// rows (in table order), which every rank gathers.
+// Repeat r of feature f (job f * repeats + r) is computed by rank job mod P
+// on the first permutation_rows test rows (in table order), which every rank
+// gathers; every rank's scorer walks all the trees once for those rows.
 Permutation permutation_importances(const Context& ctx, const TrainOptions& o,
                                     const forest::Forest& forest, const forest::BinnedMatrix& xt,
                                     const std::vector<uint8_t>& local_labels) {
@@ -164,22 +165,24 @@ Permutation permutation_importances(const Context& ctx, const TrainOptions& o,
   sample.rows = sample.bins.size() / nf;
   labels = allgatherv(ctx.comm, labels);
   out.rows = static_cast<int64_t>(sample.rows);
-  const double baseline = eval::roc_auc(forest::predict(forest, sample).score, labels);
+  const forest::PermutationScorer scorer(forest, sample);
+  const double baseline = eval::roc_auc(scorer.baseline(), labels);
   if (std::isnan(baseline)) return out;
-  std::vector<double> mine;  // (feature, mean, std) triples
-  for (size_t f = ctx.rank(); f < nf; f += ctx.size()) {
-    const auto [mean, std] = forest::mean_and_std(forest::permutation_drops(
-        forest, sample, labels, baseline, f, o.permutation_repeats, forest.params.seed));
-    mine.insert(mine.end(), {static_cast<double>(f), mean, std});
-  }
+  const int repeats = o.permutation_repeats;
+  std::vector<uint64_t> jobs;
+  for (uint64_t job = ctx.rank(); job < nf * repeats; job += ctx.size()) jobs.push_back(job);
+  const std::vector<double> drops = forest::permutation_drops(scorer, sample, labels, baseline,
+                                                              jobs, repeats, forest.params.seed);
+  std::vector<double> mine;  // (job, drop) pairs
+  for (size_t i = 0; i < jobs.size(); ++i)
+    mine.insert(mine.end(), {static_cast<double>(jobs[i]), drops[i]});
   const std::vector<double> all = allgatherv(ctx.comm, mine);
-  out.mean.assign(nf, 0.0);
-  out.std.assign(nf, 0.0);
-  for (size_t i = 0; i + 2 < all.size(); i += 3) {
-    const auto f = static_cast<size_t>(all[i]);
-    out.mean[f] = all[i + 1];
-    out.std[f] = all[i + 2];
-  }
+  std::vector<double> every(nf * repeats, 0.0);
+  for (size_t i = 0; i + 1 < all.size(); i += 2) every[static_cast<size_t>(all[i])] = all[i + 1];
+  forest::PermutationImportance summary;
+  forest::summarize_drops(every, repeats, summary);
+  out.mean = std::move(summary.mean);
+  out.std = std::move(summary.std);
   return out;
 }
 
@@ -265,8 +268,18 @@ void run_train(Context& ctx, const TrainOptions& options) {
   const std::string gold = (fs::path(options.lake) / "gold.h5").string();
   const std::string where = gold + ":" + kFeaturesTable;
   nlohmann::json seconds;
-
   Stopwatch step;
+  // Wall and process CPU seconds (all threads) of each step: on a busy
+  // machine the wall clock says little. metrics.json gets rank 0's.
+  std::clock_t step_cpu = std::clock();
+  const auto step_done = [&](const char* name) {
+    seconds[name] = step.seconds();
+    seconds[std::string(name) + "_cpu_rank0"] =
+        static_cast<double>(std::clock() - step_cpu) / CLOCKS_PER_SEC;
+    step.restart();
+    step_cpu = std::clock();
+  };
+
   const Table local = read_features_share(ctx.comm, gold, nullptr);
   const auto fingerprint = lineage::agree_fingerprint(
       [&] { return train_fingerprint_spec(options, find_truth_dir(options.lake, options.truth)); },
@@ -276,11 +289,10 @@ void run_train(Context& ctx, const TrainOptions& options) {
                                                     : options.categorical_integers;
   const std::vector<FeatureSpec> specs =
       collective_try(ctx.comm, [&] { return feature_specs(local, categorical, where); });
-  seconds["read"] = step.seconds();
+  step_done("read");
 
-  step.restart();
   const TrainingData train = gather_training(ctx, options, local, specs, where);
-  seconds["bin"] = step.seconds();
+  step_done("bin");
   if (ctx.is_root()) {
     spdlog::info(
         "train: {} training rows x {} features binned in {:.2f} s; growing {} trees on "
@@ -304,6 +316,7 @@ void run_train(Context& ctx, const TrainOptions& options) {
   }
 
   step.restart();
+  step_cpu = std::clock();
   std::string truth_dir;
   collective_try(ctx.comm, [&] {
     if (ctx.is_root()) truth_dir = find_truth_dir(options.lake, options.truth);
@@ -313,14 +326,13 @@ void run_train(Context& ctx, const TrainOptions& options) {
   const forest::BinnedMatrix xt =
       collective_try(ctx.comm, [&] { return bin_rows(local, model.binnings, test_rows, where); });
   const TestScores test = score_test(ctx, model, local, test_rows, xt, !truth_dir.empty());
-  seconds["evaluate"] = step.seconds();
+  step_done("evaluate");
 
-  step.restart();
   std::vector<uint8_t> local_test_labels;
   for (uint32_t r : test_rows) local_test_labels.push_back(local.values<uint8_t>(kLabelColumn)[r]);
   const Permutation perm = permutation_importances(ctx, options, model, xt, local_test_labels);
   const std::vector<double> impurity = forest::impurity_importances(model);
-  seconds["importance"] = step.seconds();
+  step_done("importance");
 
   nlohmann::json metrics;
   collective_try(ctx.comm, [&] {
@@ -354,8 +366,8 @@ void run_train(Context& ctx, const TrainOptions& options) {
     metrics["train_seconds"] = train_seconds;
     if (!truth_dir.empty()) metrics.update(oracle_metrics(truth_dir, test, metrics["roc_auc"]));
   });
+  step_done("metrics");
 
-  step.restart();
   {
     h5::LayerFile layer(options.lake, "model.h5", ctx.comm);
     forest::ModelExtras extras;
@@ -369,7 +381,7 @@ void run_train(Context& ctx, const TrainOptions& options) {
     lineage::write_fingerprint(layer.file(), ctx.comm, fingerprint);
     layer.publish();
   }
-  seconds["write"] = step.seconds();
+  step_done("write");
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
     metrics["run"] = {{"ranks", ctx.size()}, {"threads", ctx.threads}, {"seconds", seconds}};

@@ -6,6 +6,7 @@
 
 #include "adlake/forest/binning.hpp"
 #include "adlake/forest/forest.hpp"
+#include "adlake/forest/permutation_scorer.hpp"
 
 namespace adlake::forest {
 
@@ -20,14 +21,25 @@ struct PermutationImportance {
   std::vector<double> std;   // and its standard deviation over the repeats
 };
 
-// The AUC drops of one feature over n_repeats shuffles (each drawn from
-// (seed, feature, repeat)), against the unshuffled baseline AUC.
-std::vector<double> permutation_drops(const Forest& forest, const BinnedMatrix& x,
+// Feature `feature`'s column of x shuffled repeat + 1 times in turn, shuffle r
+// drawn from (seed, feature * n_repeats + r): what repeat `repeat` scores.
+BinnedMatrix shuffled_column(const BinnedMatrix& x, size_t feature, int repeat, int n_repeats,
+                             uint64_t seed);
+
+// The AUC drops, against the unshuffled baseline AUC, of the given jobs: job
+// j is repeat j % n_repeats of feature j / n_repeats (shuffled_column).
+// scorer holds the forest and x. OpenMP threads share the jobs (a job's
+// scoring is then serial: a few thousand rows are one or two row blocks).
+std::vector<double> permutation_drops(const PermutationScorer& scorer, const BinnedMatrix& x,
                                       std::span<const uint8_t> labels, double baseline_auc,
-                                      size_t feature, int n_repeats, uint64_t seed);
+                                      std::span<const uint64_t> jobs, int n_repeats, uint64_t seed);
 
 // Mean and population standard deviation.
 std::pair<double, double> mean_and_std(const std::vector<double>& values);
+
+// Each feature's mean and standard deviation over its repeats, from the
+// drops of every job (drops[f * n_repeats + r]).
+void summarize_drops(const std::vector<double>& drops, int n_repeats, PermutationImportance& out);
 
 // Shuffles one feature's column at a time (n_repeats times, each shuffle drawn
 // from (seed, feature, repeat)) and measures the drop of the score's ROC-AUC,

@@ -1,0 +1,47 @@
+#pragma once
+// Scores of a fixed set of rows with one feature's column shuffled, for
+// permutation importance, without walking every tree for every row again.
+#include <cstdint>
+#include <vector>
+
+#include "adlake/forest/binning.hpp"
+#include "adlake/forest/compiled_tree.hpp"
+#include "adlake/forest/forest.hpp"
+
+namespace adlake::forest {
+
+// Keeps each tree's leaf for every row of x (4 bytes per tree and row). A row
+// whose path in a tree tests no feature f reaches the same leaf whatever its
+// bin of f, so scoring x with f's column shuffled walks again only the (tree,
+// row) pairs whose path tests f. At 1M requests every tree tests all 17 of
+// gold's features, but a given row's path tests a given feature in 54% of
+// the trees on average (25% for gender, 78% for slot). Each row adds its
+// trees in tree order, as predict() does, so the scores equal predict()'s bit
+// for bit, for any number of threads.
+class PermutationScorer {
+ public:
+  PermutationScorer(const Forest& forest, const BinnedMatrix& x);
+
+  // predict(forest, x).score
+  const std::vector<double>& baseline() const { return baseline_; }
+
+  // predict(forest, shuffled).score, where shuffled is x with at most the
+  // column of `feature` changed.
+  std::vector<double> score(const BinnedMatrix& shuffled, size_t feature) const;
+
+  size_t rows() const { return rows_; }
+
+ private:
+  // Sums the trees' scores of rows [begin, begin + count) into out; the rows
+  // whose path tests a feature with a bit in `changed` walk `x` again.
+  void add_block(const BinnedMatrix& x, uint64_t changed, int64_t begin, int64_t count,
+                 double* out) const;
+  std::vector<double> sum_rows(const BinnedMatrix& x, uint64_t changed) const;
+
+  std::vector<CompiledTree> trees_;
+  size_t rows_ = 0, features_ = 0;
+  std::vector<int32_t> leaves_;  // tree t's leaf of row r at t * rows_ + r
+  std::vector<double> baseline_;
+};
+
+}  // namespace adlake::forest
