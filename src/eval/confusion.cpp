@@ -36,7 +36,10 @@ ConfusionMatrix confusion_at(std::span<const double> scores, std::span<const uin
 }
 
 BestF1 best_f1(std::span<const double> scores, std::span<const uint8_t> labels) {
-  const ThresholdCounts c = threshold_counts(scores, labels);
+  return best_f1(threshold_counts(scores, labels));
+}
+
+BestF1 best_f1(const ThresholdCounts& c) {
   BestF1 best;
   double best_f1 = -1;
   for (size_t k = 0; k < c.thresholds.size(); ++k) {

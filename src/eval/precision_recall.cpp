@@ -7,7 +7,10 @@
 namespace adlake::eval {
 
 double average_precision(std::span<const double> scores, std::span<const uint8_t> labels) {
-  const ThresholdCounts c = threshold_counts(scores, labels);
+  return average_precision(threshold_counts(scores, labels));
+}
+
+double average_precision(const ThresholdCounts& c) {
   if (c.positives == 0) return std::numeric_limits<double>::quiet_NaN();
   double sum = 0;
   int64_t tp_prev = 0;
@@ -21,7 +24,10 @@ double average_precision(std::span<const double> scores, std::span<const uint8_t
 }
 
 std::vector<CurvePoint> pr_curve(std::span<const double> scores, std::span<const uint8_t> labels) {
-  const ThresholdCounts c = threshold_counts(scores, labels);
+  return pr_curve(threshold_counts(scores, labels));
+}
+
+std::vector<CurvePoint> pr_curve(const ThresholdCounts& c) {
   std::vector<CurvePoint> out;
   if (c.positives == 0) return out;
   const double p = static_cast<double>(c.positives);

@@ -39,14 +39,16 @@ nlohmann::json binary_report(std::span<const double> scores, std::span<const dou
   const int64_t positives = std::accumulate(labels.begin(), labels.end(), int64_t{0});
   r["rows"] = n;
   r["positive_rate"] = n > 0 ? static_cast<double>(positives) / static_cast<double>(n) : 0.0;
-  r["roc_auc"] = roc_auc(scores, labels);
-  r["pr_auc"] = average_precision(scores, labels);
+  // One sort of the scores for every ranking figure (each sorted them anew).
+  const ThresholdCounts counts = threshold_counts(scores, labels);
+  r["roc_auc"] = roc_auc(counts);
+  r["pr_auc"] = average_precision(counts);
   r["log_loss"] = log_loss(probs, labels);
   r["brier"] = brier(probs, labels);
   r["mean_pctr"] =
       n > 0 ? std::accumulate(probs.begin(), probs.end(), 0.0) / static_cast<double>(n) : 0.0;
   r["at_0_5"] = threshold_json(0.5, confusion_at(scores, labels, 0.5));
-  const BestF1 best = best_f1(scores, labels);
+  const BestF1 best = best_f1(counts);
   r["at_best_f1"] = threshold_json(best.threshold, best.confusion);
   nlohmann::json deciles = nlohmann::json::array();
   for (const CalibrationBin& b : calibration_table(probs, labels, 10)) {
@@ -57,8 +59,8 @@ nlohmann::json binary_report(std::span<const double> scores, std::span<const dou
                        {"observed_rate", b.observed_rate}});
   }
   r["calibration_deciles"] = deciles;
-  r["roc_curve"] = curve_json(roc_curve(scores, labels), curve_points, "fpr", "tpr");
-  r["pr_curve"] = curve_json(pr_curve(scores, labels), curve_points, "recall", "precision");
+  r["roc_curve"] = curve_json(roc_curve(counts), curve_points, "fpr", "tpr");
+  r["pr_curve"] = curve_json(pr_curve(counts), curve_points, "recall", "precision");
   return r;
 }
 

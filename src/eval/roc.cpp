@@ -7,7 +7,10 @@
 namespace adlake::eval {
 
 double roc_auc(std::span<const double> scores, std::span<const uint8_t> labels) {
-  const ThresholdCounts c = threshold_counts(scores, labels);
+  return roc_auc(threshold_counts(scores, labels));
+}
+
+double roc_auc(const ThresholdCounts& c) {
   if (c.positives == 0 || c.negatives == 0) return std::numeric_limits<double>::quiet_NaN();
   // Twice the area in units of (1 negative x 1 positive), summed in integers so
   // that the result is exact before the single division.
@@ -23,7 +26,10 @@ double roc_auc(std::span<const double> scores, std::span<const uint8_t> labels) 
 }
 
 std::vector<CurvePoint> roc_curve(std::span<const double> scores, std::span<const uint8_t> labels) {
-  const ThresholdCounts c = threshold_counts(scores, labels);
+  return roc_curve(threshold_counts(scores, labels));
+}
+
+std::vector<CurvePoint> roc_curve(const ThresholdCounts& c) {
   std::vector<CurvePoint> out;
   if (c.positives == 0 || c.negatives == 0) return out;
   out.reserve(c.thresholds.size() + 1);

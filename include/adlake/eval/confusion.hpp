@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <span>
 
+#include "adlake/eval/threshold_counts.hpp"
+
 namespace adlake::eval {
 
 struct ConfusionMatrix {
@@ -26,5 +28,6 @@ struct BestF1 {
 // Over all distinct scores; the highest threshold wins a tie in F1. With no
 // positive, F1 is 0 everywhere and the threshold is the highest score.
 BestF1 best_f1(std::span<const double> scores, std::span<const uint8_t> labels);
+BestF1 best_f1(const ThresholdCounts& counts);
 
 }  // namespace adlake::eval

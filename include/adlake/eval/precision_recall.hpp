@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "adlake/eval/curve.hpp"
+#include "adlake/eval/threshold_counts.hpp"
 
 namespace adlake::eval {
 
@@ -12,9 +13,11 @@ namespace adlake::eval {
 // thresholds, from the highest, of (recall gained) x (precision there); tied
 // scores enter together. NaN when there is no positive.
 double average_precision(std::span<const double> scores, std::span<const uint8_t> labels);
+double average_precision(const ThresholdCounts& counts);
 
 // (recall, precision) at every distinct threshold from the highest score down
 // to full recall; empty when there is no positive.
 std::vector<CurvePoint> pr_curve(std::span<const double> scores, std::span<const uint8_t> labels);
+std::vector<CurvePoint> pr_curve(const ThresholdCounts& counts);
 
 }  // namespace adlake::eval
