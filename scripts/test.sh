@@ -24,7 +24,9 @@ fi
 if [[ ${SANITIZE:-0} != 0 ]]; then
   asan=${SANITIZE_BUILD_DIR:-build-asan}
   echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer ($asan)"
-  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADLAKE_SANITIZE=ON >/dev/null
+  # -O1 -g1: a third of the build time of -O2 -g, and line numbers in reports.
+  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADLAKE_SANITIZE=ON \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" >/dev/null
   cmake --build "$asan" -j "${JOBS:-$(nproc)}"
   ctest --test-dir "$asan" --output-on-failure "$@" || status=1
 fi

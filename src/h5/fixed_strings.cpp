@@ -15,7 +15,8 @@ void pack_fixed_strings(const StringColumn& values, std::size_t begin, std::size
   // written once per byte.
   for (std::size_t i = begin; i < begin + count; ++i, out += width) {
     const std::string_view v = values.at(i);
-    std::memcpy(out, v.data(), v.size());
+    // An empty value may have a null data(): memcpy must not see it (UB).
+    if (!v.empty()) std::memcpy(out, v.data(), v.size());
     std::memset(out + v.size(), 0, width - v.size());
   }
 }
