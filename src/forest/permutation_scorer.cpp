@@ -47,8 +47,8 @@ std::vector<double> PermutationScorer::sum_rows(const BinnedMatrix& x, uint64_t 
 
 void PermutationScorer::add_block(const BinnedMatrix& x, uint64_t changed, int64_t begin,
                                   int64_t count, double* out) const {
-  int32_t leaf[kRowBlock], walked[kRowBlock];
-  uint32_t again[kRowBlock];
+  std::vector<int32_t> leaf(count), walked(count);
+  std::vector<uint32_t> again(count);
   for (size_t t = 0; t < trees_.size(); ++t) {
     const CompiledTree& tree = trees_[t];
     const int32_t* cached = &leaves_[t * rows_ + begin];
@@ -60,7 +60,7 @@ void PermutationScorer::add_block(const BinnedMatrix& x, uint64_t changed, int64
       m += (tree.path_features[cached[i]] & changed) != 0;
     }
     tree.leaves<kLanes>(
-        m, [&](size_t j) { return x.row(begin + again[j]); }, walked);
+        m, [&](size_t j) { return x.row(begin + again[j]); }, walked.data());
     for (size_t j = 0; j < m; ++j) leaf[again[j]] = walked[j];
     for (int64_t i = 0; i < count; ++i) out[i] += tree.score[leaf[i]];
   }

@@ -26,10 +26,10 @@ Predictions predict(const Forest& forest, const BinnedMatrix& x) {
 #pragma omp parallel for schedule(dynamic, 1)
   for (int64_t begin = 0; begin < n; begin += kRowBlock) {
     const int64_t end = std::min(n, begin + kRowBlock);
-    int32_t leaf[kRowBlock];
+    std::vector<int32_t> leaf(end - begin);
     for (const CompiledTree& tree : trees) {
       tree.leaves<kLanes>(
-          end - begin, [&](size_t i) { return x.row(begin + i); }, leaf);
+          end - begin, [&](size_t i) { return x.row(begin + i); }, leaf.data());
       for (int64_t r = begin; r < end; ++r) {
         out.score[r] += tree.score[leaf[r - begin]];
         out.raw_pctr[r] += tree.pctr[leaf[r - begin]];
