@@ -102,7 +102,9 @@ struct CompiledTree {
   }
 };
 
-inline constexpr int kLanes = 16;
+// Rows walking a tree together: 8 predicted the 1M lake's test split 10%
+// faster than 16 or 12 and 20% faster than 4 (with 40-byte nodes).
+inline constexpr int kLanes = 8;
 
 inline std::vector<CompiledTree> compile_trees(const std::vector<Tree>& trees) {
   std::vector<CompiledTree> out;
