@@ -1,23 +1,16 @@
 # Shared by tests/scripts/fault_*.sh (issue 9): sourced, not run.
-# Sets src, adlake, mpiexec, python, work (removed at exit), stages (the jobs
-# the binary has, in pipeline order) and provides the helpers below.
+# Sets what tests/lib/script_env.sh sets, work (removed at exit), stages (the
+# jobs the binary has, in pipeline order), has the helpers of
+# tests/lib/script_checks.sh (fail, finish) and the ones below.
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-python=/usr/bin/python3
-source "$src/scripts/mpi_env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/script_env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/script_checks.sh"
 cases_py=$src/tests/bad_inputs/cases.py
 
-help=$("$adlake" --help 2>&1) || true
-has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
+need_jobs bronze
 stages=()
 # A prefix of the pipeline: a stage is run only when all before it exist.
 for s in bronze silver gold train; do has_job "$s" || break; stages+=("$s"); done
-if ((${#stages[@]} == 0)) || [[ ${stages[0]} != bronze ]]; then
-  echo "$(basename "$0"): $adlake has no bronze job yet: skipped"
-  exit 77
-fi
 
 work=$(mktemp -d)
 cleanup_hooks=()
@@ -28,13 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-failures=0
-fail() { echo "FAILED: $*"; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
-finish() {
-  if ((failures)); then echo "$(basename "$0"): $failures failure(s)"; exit 1; fi
-  echo "$(basename "$0"): all as expected"
-}
 
 layer_of() { case $1 in bronze) echo bronze.h5 ;; silver) echo silver.h5 ;; gold) echo gold.h5 ;;
   train) echo model.h5 ;; esac; }

@@ -11,23 +11,15 @@
 #        KEEP=1 keeps the work folder.
 # Exit 77 when the adlake binary has no bronze job yet.
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 ranks=${RANKS:-2}
 limit=60
 [[ ${ADLAKE_SANITIZED:-0} == 1 ]] && limit=180
-source "$src/scripts/mpi_env.sh"
 cases_py=$src/tests/bad_inputs/cases.py
 check_py=$src/tests/bad_inputs/check_lake.py
-python=/usr/bin/python3
 
-help=$("$adlake" --help 2>&1) || true
-has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
-if ! has_job bronze; then
-  echo "bad_inputs: $adlake has no bronze job yet: skipped"
-  exit 77
-fi
+need_jobs bronze
 stages=()
 # A prefix of the pipeline: a stage is run only when all before it exist.
 for s in bronze silver gold train; do has_job "$s" || break; stages+=("$s"); done

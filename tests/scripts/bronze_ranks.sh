@@ -6,25 +6,15 @@
 # input ends the job on every rank with a message naming it, a non-zero exit
 # and no bronze.h5.
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 
-help=$("$adlake" --help 2>&1) || true
-has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
-if ! has_job bronze; then
-  echo "bronze_ranks: $adlake has no bronze job: skipped"
-  exit 77
-fi
+need_jobs bronze
 has_h5py=0
 "$python" -c "import h5py" 2>/dev/null && has_h5py=1
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # The hand-made input: CRLF, BOM, reordered and extra columns, quotes, blank
 # lines, every malformed kind, no final newline, a header-only file, and
@@ -126,8 +116,4 @@ else
   echo "bad input: non-zero exit, message names the file and column, lake untouched"
 fi
 
-if ((failures)); then
-  echo "bronze_ranks: $failures failure(s)"
-  exit 1
-fi
-echo "bronze_ranks: passed"
+finish

@@ -5,30 +5,22 @@
 # enum labels decoded, and the two figures it recomputes from silver's fact table
 # equal gold.h5's /revenue_by_state and /hourly_performance.
 set -euo pipefail
-: "${ADLAKE:?}" "${ADLAKE_SRC:?}"
-MPIEXEC=${MPIEXEC:-mpirun}
-source "$ADLAKE_SRC/scripts/mpi_env.sh"
-if ! /usr/bin/python3 -c 'import h5py, pandas' 2>/dev/null; then
-  echo "SKIP: python3-h5py or python3-pandas missing (apt-get install -y python3-h5py python3-pandas)"
-  exit 77
-fi
-for job in generate bronze silver gold; do
-  if ! "$ADLAKE" --help 2>/dev/null | grep -qE "^  $job "; then
-    echo "SKIP: the $job job is not in this build yet"; exit 77
-  fi
-done
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
+need_python h5py pandas
+need_jobs generate bronze silver gold
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-run() { "$MPIEXEC" --oversubscribe -n 2 "$ADLAKE" --log-level warn "$@"; }
+run() { "$mpiexec" --oversubscribe -n 2 "$adlake" --log-level warn "$@"; }
 run generate --out "$tmp/raw" --requests 20000 --seed 11
 run bronze --input "$tmp/raw" --lake "$tmp/lake"
 run silver --lake "$tmp/lake"
 run gold --lake "$tmp/lake"
 
-/usr/bin/python3 "$ADLAKE_SRC/examples/lake.py" "$tmp/lake" > "$tmp/out.txt"
+"$python" "$src/examples/lake.py" "$tmp/lake" > "$tmp/out.txt"
 grep -q "Revenue by state" "$tmp/out.txt"
-/usr/bin/python3 "$ADLAKE_SRC/examples/lake.py" "$tmp/lake" --json > "$tmp/figures.json"
+"$python" "$src/examples/lake.py" "$tmp/lake" --json > "$tmp/figures.json"
 
-/usr/bin/python3 - "$ADLAKE_SRC/examples" "$tmp/lake" "$tmp/figures.json" <<'PY'
+"$python" - "$src/examples" "$tmp/lake" "$tmp/figures.json" <<'PY'
 import json, math, sys
 from pathlib import Path
 import h5py

@@ -8,6 +8,5 @@ if [[ ${ADLAKE_SANITIZED:-0} == 1 ]]; then
   echo "fuzz_smoke: not again in the sanitizer build: skipped"
   exit 77
 fi
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-build=${ADLAKE_BUILD:-$src/build}
+source "$(dirname "$0")/../lib/script_env.sh"
 FUZZ_BUILD_DIR=$build/fuzz exec "$src/scripts/fuzz.sh" "${FUZZ_SECONDS:-10}"

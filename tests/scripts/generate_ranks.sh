@@ -4,19 +4,12 @@
 # a rank left without a dimension part; a second run over an old output leaves
 # no stale part files; bad options end every rank with a non-zero exit.
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 
-if ! "$adlake" --help 2>&1 | grep -qE '^ +generate( |$)'; then
-  echo "generate_ranks: $adlake has no generate job: skipped"
-  exit 77
-fi
+need_jobs generate
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # 12k requests in blocks of 1000: 12 request blocks, 2 user parts, one
 # campaign and one app part (rank 2 of 3 gets no dimension part).
@@ -65,8 +58,4 @@ if "$mpiexec" -n 2 "$adlake" generate --out /proc/adlake-cannot-write >"$work/ba
 fi
 grep -q "cannot" "$work/bad.log" || fail "no message for an unwritable --out: $(tail -2 "$work/bad.log")"
 
-if [[ $failures -gt 0 ]]; then
-  echo "generate_ranks: $failures failure(s)"
-  exit 1
-fi
-echo "generate_ranks: ok"
+finish

@@ -5,25 +5,14 @@
 # binary's fixture (CONTRACT 2.4 layout); when bronze and silver exist, the
 # example also runs on a lake made by bronze, silver and gold.
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-build=${ADLAKE_BUILD:-$src/build}
-adlake=${ADLAKE:-$build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 
-help=$("$adlake" --help 2>&1) || true
-has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
-if ! has_job gold; then echo "gold_pandas: no gold job: skipped"; exit 77; fi
-if ! "$python" -c "import h5py, pandas" 2>/dev/null; then
-  echo "gold_pandas: python3-h5py or python3-pandas missing: skipped"
-  exit 77
-fi
+need_jobs gold
+need_python h5py pandas
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 mkdir -p "$work/lake1"
 if ! ADLAKE_GOLD_LAKE="$work/lake1" ADLAKE_GOLD_ROWS=4000 "$mpiexec" -n 2 \
@@ -130,5 +119,4 @@ else
   echo "gold_pandas: no bronze/silver jobs yet: README example run on the fixture only"
 fi
 
-((failures == 0)) || exit 1
-echo "gold_pandas: ok"
+finish

@@ -2,13 +2,15 @@
 # A table written by 1, 2 and 3 ranks reads back identically with h5py
 # (Debian's python3-h5py, /usr/bin/python3), strings as bytes, enums as h5py enums.
 set -euo pipefail
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
+need_python h5py
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-if ! /usr/bin/python3 -c 'import h5py' 2>/dev/null; then echo "SKIP: python3-h5py missing"; exit 77; fi
 for np in 1 2 3; do
-  ADLAKE_SAMPLE_OUT="$tmp/sample$np.h5" "$MPIEXEC" --oversubscribe -n $np \
-    "$ADLAKE_BUILD/tests/adlake_mpi_tests" -tc="write the sample file for the h5py check" >/dev/null
+  ADLAKE_SAMPLE_OUT="$tmp/sample$np.h5" "$mpiexec" --oversubscribe -n $np \
+    "$build/tests/adlake_mpi_tests" -tc="write the sample file for the h5py check" >/dev/null
 done
-/usr/bin/python3 - "$tmp" <<'PY'
+"$python" - "$tmp" <<'PY'
 import sys, json, h5py, numpy as np
 d = sys.argv[1]
 ref = None

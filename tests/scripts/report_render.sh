@@ -8,9 +8,8 @@
 # 20k requests, 2 ranks) when those jobs exist, else from the fixture lake of
 # tests/mpi/report_lake_test.cpp.
 set -euo pipefail
-: "${ADLAKE:?}" "${ADLAKE_BUILD:?}" "${ADLAKE_SRC:?}"
-MPIEXEC=${MPIEXEC:-mpirun}
-source "$ADLAKE_SRC/scripts/mpi_env.sh"
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 
 if ! command -v chromium >/dev/null; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
@@ -22,29 +21,28 @@ if ! command -v chromium >/dev/null; then
     exit 77
   fi
 fi
-if ! /usr/bin/python3 -c 'import html.parser, json' 2>/dev/null; then
-  echo "SKIP: /usr/bin/python3 is missing"; exit 77
+if ! "$python" -c 'import html.parser, json' 2>/dev/null; then
+  echo "SKIP: $python is missing"; exit 77
 fi
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 lake="$tmp/lake"
-have_job() { "$ADLAKE" --help 2>/dev/null | grep -qE "^  $1 "; }
-if have_job generate && have_job bronze && have_job silver && have_job gold; then
+if has_job generate && has_job bronze && has_job silver && has_job gold; then
   echo "lake: the pipeline on 20k generated requests"
-  run() { "$MPIEXEC" --oversubscribe -n 2 "$ADLAKE" --log-level warn "$@"; }
+  run() { "$mpiexec" --oversubscribe -n 2 "$adlake" --log-level warn "$@"; }
   run generate --out "$tmp/raw" --requests 20000 --seed 7
   run bronze --input "$tmp/raw" --lake "$lake"
   run silver --lake "$lake"
   run gold --lake "$lake"
-  if have_job train; then run train --lake "$lake"; fi
+  if has_job train; then run train --lake "$lake"; fi
 else
   echo "lake: the fixture of tests/mpi/report_lake_test.cpp (the pipeline's jobs are not all built yet)"
   mkdir -p "$lake"
-  ADLAKE_REPORT_FIXTURE="$lake" "$ADLAKE_BUILD/tests/adlake_mpi_tests" \
+  ADLAKE_REPORT_FIXTURE="$lake" "$build/tests/adlake_mpi_tests" \
     -tc="write the report fixture lake" >/dev/null
 fi
 # Two ranks: rank 0 writes the page, rank 1 only agrees on errors.
-"$MPIEXEC" --oversubscribe -n 2 "$ADLAKE" report --lake "$lake"
+"$mpiexec" --oversubscribe -n 2 "$adlake" report --lake "$lake"
 page="$lake/report.html"
 test -s "$page"
 
@@ -66,16 +64,16 @@ cat > "$tmp/control.html" <<'HTML'
 HTML
 chrome --log-net-log="$tmp/control-net.json" --dump-dom "file://$tmp/control.html" >/dev/null 2>"$tmp/control-log.txt"
 chrome --log-net-log="$tmp/net.json" --dump-dom "file://$page" >"$tmp/dom.html" 2>"$tmp/log.txt"
-artifacts="$ADLAKE_BUILD/test-artifacts"
+artifacts="$build/test-artifacts"
 mkdir -p "$artifacts"
 chrome --screenshot="$artifacts/report.png" --window-size=1280,4000 "file://$page" >/dev/null 2>&1
 test -s "$artifacts/report.png"
 cp "$page" "$artifacts/report.html"
 if [[ "${ADLAKE_UPDATE_DOCS:-0}" == 1 ]]; then
-  chrome --screenshot="$ADLAKE_SRC/docs/report.png" --window-size=1280,2400 "file://$page" >/dev/null 2>&1
+  chrome --screenshot="$src/docs/report.png" --window-size=1280,2400 "file://$page" >/dev/null 2>&1
 fi
 
-/usr/bin/python3 - "$tmp" "$page" "$lake" <<'PY'
+"$python" - "$tmp" "$page" "$lake" <<'PY'
 import json, os, re, sys
 from html.parser import HTMLParser
 

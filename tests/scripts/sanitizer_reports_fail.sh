@@ -7,6 +7,7 @@
 # sanitizer build (ADLAKE_SANITIZED=1), where that wrapper is in use.
 set -euo pipefail
 source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 if [[ ${ADLAKE_SANITIZED:-0} != 1 ]]; then
   echo "sanitizer_reports_fail: only in the sanitizer build: skipped"
   exit 77
@@ -14,8 +15,6 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/adlake-sanreport.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 wrapper=$src/tests/sanitizers/run_script.sh
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 cat >"$work/heap.cpp" <<'CPP'
 #include <cstdlib>
@@ -52,4 +51,4 @@ else
   fail "clean: the wrapper failed a clean script: $(tail -3 "$work/clean.log")"
 fi
 
-[[ $failures == 0 ]] || { echo "sanitizer_reports_fail: $failures failure(s)"; exit 1; }
+finish

@@ -7,28 +7,15 @@
 # default output when `adlake generate` exists (conservation from the stats),
 # and no silver.h5 when bronze.h5 is missing.
 set -uo pipefail
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-mpiexec=${MPIEXEC:-mpirun}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 reference="$src/tests/scripts/silver_reference.py"
 
-help=$("$adlake" --help 2>&1) || true
-has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
-if ! has_job bronze || ! has_job silver; then
-  echo "silver_ranks: $adlake has no bronze or silver job: skipped"
-  exit 77
-fi
-if ! "$python" -c "import h5py" 2>/dev/null; then
-  echo "silver_ranks: no h5py: skipped"
-  exit 77
-fi
+need_jobs bronze silver
+need_python h5py
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 bronze() {  # raw lake
   "$mpiexec" -n 2 "$adlake" bronze --input "$1" --lake "$2" >"$work/bronze.log" 2>&1 ||
@@ -130,8 +117,4 @@ else
   [[ -z $(ls -A "$work/empty-lake") ]] || fail "a failed silver left files: $(ls -A "$work/empty-lake")"
 fi
 
-if ((failures)); then
-  echo "silver_ranks: $failures failure(s)"
-  exit 1
-fi
-echo "silver_ranks: passed"
+finish

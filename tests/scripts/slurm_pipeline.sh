@@ -13,10 +13,7 @@ if [[ $(id -u) -ne 0 ]]; then
   echo "SKIPPED: slurm_pipeline needs root to install and start slurmctld, slurmd and munge"
   exit 77
 fi
-src=${ADLAKE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-adlake=${ADLAKE:-$src/build/adlake}
-source "$src/scripts/mpi_env.sh"
-python=/usr/bin/python3
+source "$(dirname "$0")/../lib/script_env.sh"
 
 tmp=$(mktemp -d /tmp/adlake-slurm.XXXXXX)
 chmod 755 "$tmp"

@@ -7,21 +7,13 @@
 # scores have the ROC-AUC of metrics.json (scikit-learn's roc_auc_score).
 set -uo pipefail
 source "$(dirname "$0")/../lib/script_env.sh"
+source "$(dirname "$0")/../lib/script_checks.sh"
 
-help=$("$adlake" --help 2>&1) || true
-has_job() { grep -qE "^ +$1( |$)" <<<"$help"; }
-for job in generate run train score; do
-  has_job $job || { echo "train_ranks: $adlake has no $job job: skipped"; exit 77; }
-done
-if ! "$python" -c "import h5py, sklearn" 2>/dev/null; then
-  echo "train_ranks: python3-h5py or python3-sklearn missing: skipped"
-  exit 77
-fi
+need_jobs generate run train score
+need_python h5py sklearn
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 lake=$work/lake
 if ! "$mpiexec" -n 2 "$adlake" generate --out "$work/raw" --requests 20000 --seed 5 \
@@ -137,8 +129,4 @@ PY
   fail "score: $(cat "$work/auc.log")"
 cat "$work/auc.log"
 
-if ((failures)); then
-  echo "train_ranks: $failures failure(s)"
-  exit 1
-fi
-echo "train_ranks: passed"
+finish
