@@ -3,6 +3,7 @@
 #include <string>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/parallel_for.hpp"
 
 namespace adlake::forest {
 
@@ -39,19 +40,9 @@ std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params
                              const ClassWeights& weights, std::span<const uint64_t> tree_indices) {
   params.validate();
   std::vector<Tree> trees(tree_indices.size());
-  const auto n = static_cast<int64_t>(tree_indices.size());
-  // An exception must not leave an OpenMP region: keep the first and rethrow.
-  std::exception_ptr error;
-#pragma omp parallel for schedule(dynamic, 1)
-  for (int64_t i = 0; i < n; ++i) {
-    try {
-      trees[i] = grow_tree(data, params, weights, tree_indices[i]);
-    } catch (...) {
-#pragma omp critical(adlake_forest_error)
-      if (!error) error = std::current_exception();
-    }
-  }
-  if (error) std::rethrow_exception(error);
+  parallel_for_each_index(static_cast<int64_t>(tree_indices.size()), [&](int64_t i) {
+    trees[i] = grow_tree(data, params, weights, tree_indices[i]);
+  });
   return trees;
 }
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <string>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/parallel_for.hpp"
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/random.hpp"
 
@@ -59,22 +59,12 @@ std::vector<double> permutation_drops(const PermutationScorer& scorer, const Bin
                                       uint64_t seed) {
   if (n_repeats < 1) throw UsageError("permutation importance needs at least one repeat");
   std::vector<double> drops(jobs.size());
-  const auto n = static_cast<int64_t>(jobs.size());
-  // An exception must not leave an OpenMP region: keep the first and rethrow.
-  std::exception_ptr error;
-#pragma omp parallel for schedule(dynamic, 1)
-  for (int64_t i = 0; i < n; ++i) {
-    try {
-      const size_t feature = jobs[i] / n_repeats;
-      const auto repeat = static_cast<int>(jobs[i] % n_repeats);
-      const BinnedMatrix shuffled = shuffled_column(x, feature, repeat, n_repeats, seed);
-      drops[i] = baseline_auc - eval::roc_auc(scorer.score(shuffled, feature), labels);
-    } catch (...) {
-#pragma omp critical(adlake_permutation_error)
-      if (!error) error = std::current_exception();
-    }
-  }
-  if (error) std::rethrow_exception(error);
+  parallel_for_each_index(static_cast<int64_t>(jobs.size()), [&](int64_t i) {
+    const size_t feature = jobs[i] / n_repeats;
+    const auto repeat = static_cast<int>(jobs[i] % n_repeats);
+    const BinnedMatrix shuffled = shuffled_column(x, feature, repeat, n_repeats, seed);
+    drops[i] = baseline_auc - eval::roc_auc(scorer.score(shuffled, feature), labels);
+  });
   return drops;
 }
 

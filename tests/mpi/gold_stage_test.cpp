@@ -21,23 +21,13 @@
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/stages/gold.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
 using gold::testing::FactRow;
 
 namespace {
-
-std::string shared_temp_dir(const Comm& comm, const std::string& tag) {
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-gold-" + tag + "-" + std::to_string(getpid())))
-              .string();
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
-  return dir;
-}
 
 // The first `ranks` ranks of the world, or nothing on the others.
 std::optional<Comm> first_ranks(const Comm& world, int ranks) {
@@ -143,8 +133,10 @@ void run_at_every_size(const std::vector<FactRow>& rows, const std::string& tag)
       auto gold = read_gold(lake + "/gold.h5");
       check_against_reference(gold, rows);
       check_feature_attributes(lake + "/gold.h5");
-      if (ranks == 1) first = std::move(gold);
-      else check_same(gold, first, ranks);
+      if (ranks == 1)
+        first = std::move(gold);
+      else
+        check_same(gold, first, ranks);
     }
   }
   world.barrier();

@@ -13,6 +13,7 @@
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -35,7 +36,8 @@ Table sample_rows(int64_t begin, int64_t count) {
     small.push_back(static_cast<int8_t>(i % 100 - 50));
     flag.push_back(static_cast<uint8_t>(i % 2));
     ratio.push_back(static_cast<double>(i) / 7.0);
-    name.push_back(i % 5 == 0 ? std::string() : "name-" + std::string(static_cast<size_t>(i % 13), 'x'));
+    name.push_back(i % 5 == 0 ? std::string()
+                              : "name-" + std::string(static_cast<size_t>(i % 13), 'x'));
     kind.codes.push_back(static_cast<uint8_t>(i % 3));
     mid.push_back(static_cast<int32_t>(-i));
     tiny.push_back(static_cast<int16_t>(i % 300));
@@ -49,16 +51,6 @@ std::pair<int64_t, int64_t> uneven_slice(int64_t total, int rank, int size) {
   const int writers = size - 1;
   if (rank == size - 1) return {total, 0};
   return h5::even_share(total, rank, writers);
-}
-
-std::string shared_temp_dir(const Comm& comm, const std::string& tag) {
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-test-" + tag + "-" + std::to_string(getpid()))).string();
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
-  return dir;
 }
 
 }  // namespace
@@ -185,11 +177,13 @@ TEST_CASE("an unpublished layer leaves no file and keeps the old one") {
   if (comm.is_root()) fs::remove_all(dir);
 }
 
-TEST_CASE("write the sample file for the h5py check" * doctest::skip(std::getenv("ADLAKE_SAMPLE_OUT") == nullptr)) {
+TEST_CASE("write the sample file for the h5py check" *
+          doctest::skip(std::getenv("ADLAKE_SAMPLE_OUT") == nullptr)) {
   Comm comm = Comm::world();
   const std::string out = std::getenv("ADLAKE_SAMPLE_OUT");
   const auto [begin, count] = uneven_slice(1001, comm.rank(), comm.size());
-  h5::LayerFile layer(fs::path(out).parent_path().string(), fs::path(out).filename().string(), comm);
+  h5::LayerFile layer(fs::path(out).parent_path().string(), fs::path(out).filename().string(),
+                      comm);
   h5::TableMeta meta;
   meta.stage = "test";
   h5::write_table(layer.file(), "/sample", sample_rows(begin, count), meta, comm);

@@ -11,6 +11,7 @@
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -35,23 +36,11 @@ Table sample_rows(std::int64_t begin, std::int64_t count) {
   return t;
 }
 
-std::string shared_temp_dir(const Comm& comm) {
-  std::string dir;
-  if (comm.is_root()) {
-    std::string name = "adlake-test-writer-";  // operator+ trips a GCC 12 -Wrestrict false positive
-    name.append(std::to_string(getpid()));
-    dir = (fs::temp_directory_path() / name).string();
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
-  return dir;
-}
-
 }  // namespace
 
 TEST_CASE("TableWriter: slices give the same table as write_table") {
   Comm comm = Comm::world();
-  const std::string dir = shared_temp_dir(comm);
+  const std::string dir = shared_temp_dir(comm, "writer");
   const std::int64_t total = 101;
   // The last rank has no rows when there are several; rank r writes slices of r + 2 rows.
   const int writers = comm.size() == 1 ? 1 : comm.size() - 1;

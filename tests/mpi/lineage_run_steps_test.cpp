@@ -19,22 +19,12 @@
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/stages/run_steps.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lineage_temp_dir(const Comm& comm, const std::string& tag) {
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-" + tag + "-" + std::to_string(getpid()))).string();
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
-  return dir;
-}
 
 void write_text(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
@@ -60,7 +50,8 @@ void write_layer(Context& ctx, const std::string& lake, const std::string& name,
   meta.stage = spec.stage;
   meta.sources = std::move(sources);
   meta.params = spec.params;
-  meta.stats = {{"requests", {{"rows_in", rows + 3}, {"rejects", {{"invalid_id", 2}}}, {"duplicates", 1}}}};
+  meta.stats = {
+      {"requests", {{"rows_in", rows + 3}, {"rejects", {{"invalid_id", 2}}}, {"duplicates", 1}}}};
   h5::write_table(layer.file(), "/table", t, meta, ctx.comm);
   h5::write_run_attributes(layer.file(), ctx.comm);
   lineage::write_fingerprint(layer.file(), ctx.comm, fingerprint);
@@ -78,16 +69,16 @@ struct Pipeline {
 
   std::vector<RunStep> steps() {
     RunStep bronze{"bronze", lake + "/bronze.h5", {}, {}, {}};
-    const lineage::FingerprintSpec bronze_spec{"bronze", {{"input", raw}, {"chunk", 4}}, {}, "",
-                                               {raw + "/requests"}};
+    const lineage::FingerprintSpec bronze_spec{
+        "bronze", {{"input", raw}, {"chunk", 4}}, {}, "", {raw + "/requests"}};
     bronze.spec = [bronze_spec] { return bronze_spec; };
     bronze.run = [this, spec = bronze_spec](Context& ctx) {
       ++bronze_runs;
       write_layer(ctx, lake, "bronze.h5", spec, 20, {"raw:requests/*.csv"});
     };
     RunStep silver{"silver", lake + "/silver.h5", {}, {}, {}};
-    const lineage::FingerprintSpec silver_spec{"silver", {{"rows", silver_rows}},
-                                               {lake + "/bronze.h5"}, "", {}};
+    const lineage::FingerprintSpec silver_spec{
+        "silver", {{"rows", silver_rows}}, {lake + "/bronze.h5"}, "", {}};
     silver.spec = [silver_spec] { return silver_spec; };
     silver.run = [this, spec = silver_spec](Context& ctx) {
       ++silver_runs;
@@ -106,11 +97,11 @@ std::string file_bytes(const std::string& path) {
 
 TEST_CASE("fingerprint: same recipe same hash; files, options and inputs change it") {
   Comm comm = Comm::world();
-  const std::string dir = lineage_temp_dir(comm, "fingerprint");
+  const std::string dir = shared_temp_dir(comm, "fingerprint");
   if (comm.is_root()) {
     write_text(fs::path(dir) / "raw/requests/part-0.csv", "id_md5\n");
-    const lineage::FingerprintSpec spec{"bronze", {{"input", dir}, {"chunk", 4}}, {}, "",
-                                        {dir + "/raw/requests"}};
+    const lineage::FingerprintSpec spec{
+        "bronze", {{"input", dir}, {"chunk", 4}}, {}, "", {dir + "/raw/requests"}};
     const auto a = lineage::compute_fingerprint(spec);
     CHECK(a.hash.size() == 16);
     CHECK(lineage::compute_fingerprint(spec) == a);
@@ -164,7 +155,7 @@ TEST_CASE("fingerprint: same recipe same hash; files, options and inputs change 
 TEST_CASE("run_steps: builds, skips what is up to date, rebuilds what is stale") {
   Comm comm = Comm::world();
   Context ctx{comm, 1, {}};
-  const std::string dir = lineage_temp_dir(comm, "run-steps");
+  const std::string dir = shared_temp_dir(comm, "run-steps");
   Pipeline p{dir + "/raw", dir + "/lake"};
   if (comm.is_root()) write_text(fs::path(p.raw) / "requests/part-0.csv", "id_md5\n");
   comm.barrier();

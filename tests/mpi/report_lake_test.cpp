@@ -18,6 +18,7 @@
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/stages/report.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -322,17 +323,6 @@ void write_fixture_lake(const std::string& lake, const Comm& comm, bool with_mod
   write_gold(lake, comm);
   if (with_model && comm.is_root()) write_metrics(lake);
   comm.barrier();
-}
-
-std::string shared_temp_dir(const Comm& comm, const std::string& tag) {
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-test-" + tag + "-" + std::to_string(getpid())))
-              .string();
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
-  return dir;
 }
 
 std::string read_text(const fs::path& path) {

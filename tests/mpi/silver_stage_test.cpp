@@ -14,6 +14,7 @@
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/stages/silver.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -129,18 +130,6 @@ void write_bronze(const Comm& comm, const std::string& lake, bool out_of_order =
                                        {6, 4, {" ", "x", "news", "1"}},
                                        {6, 5, {"a1", "App One", "gaming", "4.0"}}}));
   layer.publish();
-}
-
-std::string shared_temp_dir(const Comm& comm, const std::string& tag) {
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-test-" + tag + "-" + std::to_string(getpid())))
-              .string();
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
-  return dir;
 }
 
 // Every table of silver.h5, whole, on every rank.
