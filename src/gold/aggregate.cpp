@@ -15,16 +15,13 @@ namespace {
 
 struct CampaignKey {
   std::string_view campaign_id;
-  std::string_view advertiser;
   uint8_t campaign_type;
   bool operator==(const CampaignKey&) const = default;
 };
 
 struct CampaignKeyHash {
   size_t operator()(const CampaignKey& k) const {
-    const size_t a = std::hash<std::string_view>{}(k.campaign_id);
-    const size_t b = std::hash<std::string_view>{}(k.advertiser);
-    return a ^ (b * 0x9e3779b97f4a7c15ULL) ^ k.campaign_type;
+    return std::hash<std::string_view>{}(k.campaign_id) ^ k.campaign_type;
   }
 };
 
@@ -50,7 +47,7 @@ void aggregate_range(const FactRows& f, size_t begin, size_t end, Partial& out) 
     out.dense.by_campaign_type[f.campaign_type[i]] += row;
     out.dense.by_affinity[is_match(f.interest[i], f.category[i])] += row;
     out.dense.by_hour[hour_of_day(f.imp_ts[i])] += row;
-    out.campaigns[{f.campaign_id.at(i), f.advertiser.at(i), f.campaign_type[i]}] += row;
+    out.campaigns[{f.campaign_id.at(i), f.campaign_type[i]}] += row;
   }
 }
 
@@ -86,8 +83,7 @@ LocalAggregates aggregate_rows(const FactRows& rows) {
   }
   out.campaigns.reserve(campaigns.size());
   for (const auto& [key, counts] : campaigns) {
-    out.campaigns.push_back({std::string(key.campaign_id), std::string(key.advertiser),
-                             key.campaign_type, counts});
+    out.campaigns.push_back({std::string(key.campaign_id), key.campaign_type, counts});
   }
   merge_campaigns(out.campaigns);
   return out;
@@ -95,7 +91,7 @@ LocalAggregates aggregate_rows(const FactRows& rows) {
 
 void merge_campaigns(std::vector<CampaignTotal>& campaigns) {
   auto key = [](const CampaignTotal& c) {
-    return std::tie(c.campaign_id, c.advertiser, c.campaign_type);
+    return std::tie(c.campaign_id, c.campaign_type);
   };
   std::sort(campaigns.begin(), campaigns.end(),
             [&](const CampaignTotal& a, const CampaignTotal& b) { return key(a) < key(b); });

@@ -59,7 +59,6 @@ std::vector<char> encode_campaigns(const std::vector<const CampaignTotal*>& camp
   std::vector<char> out;
   for (const CampaignTotal* c : campaigns) {
     put_string(out, c->campaign_id);
-    put_string(out, c->advertiser);
     out.push_back(static_cast<char>(c->campaign_type));
     const char* p = reinterpret_cast<const char*>(&c->counts);
     out.insert(out.end(), p, p + sizeof(Counts));
@@ -73,7 +72,6 @@ std::vector<CampaignTotal> decode_campaigns(const std::vector<char>& bytes) {
   while (!in.done()) {
     CampaignTotal c;
     c.campaign_id = in.string();
-    c.advertiser = in.string();
     in.read(&c.campaign_type, 1);
     in.read(&c.counts, sizeof(Counts));
     out.push_back(std::move(c));

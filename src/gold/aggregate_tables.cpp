@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "adlake/core/error.hpp"
 #include "adlake/gold/enum_column.hpp"
 
 namespace adlake::gold {
@@ -14,6 +15,8 @@ using clean::CampaignType;
 using clean::State;
 
 constexpr const char* kMoney = "micros of USD";
+constexpr const char* kFactSource = "silver.h5:/fact_ad_funnel";
+constexpr const char* kCampaignsSource = "silver.h5:/campaigns";
 
 enum class Metric {
   kRequests, kCampaigns, kImpressions, kClicks, kInstalls, kRevenue, kSpend,
@@ -104,7 +107,7 @@ GoldTable indexed_table(std::string path, const char* key_name, Key key_column,
     }
     groups.push_back({counts[k], k < campaigns.size() ? campaigns[k] : 0});
   }
-  GoldTable out{std::move(path), Table{}, std::move(description)};
+  GoldTable out{std::move(path), Table{}, std::move(description), {kFactSource}};
   out.table.add(key_name, std::move(key_column));
   add_metrics(out.table, metrics, groups);
   return out;
@@ -122,11 +125,12 @@ std::vector<int64_t> campaigns_by_type(const std::vector<CampaignTotal>& campaig
   return out;
 }
 
-GoldTable advertiser_table(const std::vector<CampaignTotal>& campaigns) {
+GoldTable advertiser_table(const std::vector<CampaignTotal>& campaigns,
+                           const Advertisers& advertisers) {
   // std::string_view compares as unsigned bytes: the byte-wise text order.
   std::map<std::string_view, std::pair<Group, std::set<std::string_view>>> by_advertiser;
   for (const auto& c : campaigns) {
-    auto& [group, ids] = by_advertiser[c.advertiser];
+    auto& [group, ids] = by_advertiser[advertisers.of(c.campaign_id)];
     group.counts += c.counts;
     ids.insert(c.campaign_id);
   }
@@ -138,11 +142,13 @@ GoldTable advertiser_table(const std::vector<CampaignTotal>& campaigns) {
     groups.push_back(entry.first);
   }
   GoldTable out{"/advertiser_performance", Table{},
-                "SELECT advertiser, COUNT(DISTINCT campaign_id) AS campaigns, COUNT(*) AS "
+                "SELECT c.advertiser, COUNT(DISTINCT campaign_id) AS campaigns, COUNT(*) AS "
                 "impressions, SUM(is_click) AS clicks, SUM(is_install) AS installs, "
                 "SUM(revenue_micros) AS revenue_micros, SUM(win_price_micros) AS spend_micros, "
-                "clicks / impressions AS ctr FROM silver.fact_ad_funnel WHERE has_impression = 1 "
-                "GROUP BY advertiser ORDER BY advertiser (bytes)"};
+                "clicks / impressions AS ctr FROM silver.fact_ad_funnel JOIN silver.campaigns c "
+                "USING (campaign_id) WHERE has_impression = 1 GROUP BY c.advertiser ORDER BY "
+                "advertiser (bytes)",
+                {kFactSource, kCampaignsSource}};
   out.table.add("advertiser", std::move(key));
   add_metrics(out.table,
               {Metric::kCampaigns, Metric::kImpressions, Metric::kClicks, Metric::kInstalls,
@@ -152,6 +158,34 @@ GoldTable advertiser_table(const std::vector<CampaignTotal>& campaigns) {
 }
 
 }  // namespace
+
+Advertisers Advertisers::from(Table campaigns, const std::string& where) {
+  auto strings = [&](const char* name) -> StringColumn& {
+    if (auto* column = std::get_if<StringColumn>(&campaigns.column(name).data)) return *column;
+    throw DataError(where + ": column " + name + " is not a byte string as CONTRACT 2.4 says");
+  };
+  const StringColumn& ids = strings("campaign_id");
+  const StringColumn& names = strings("advertiser");
+  Advertisers out;
+  out.where_ = where;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!out.by_campaign_.emplace(ids.at(i), names.at(i)).second) {
+      throw DataError(where + " row " + std::to_string(i) + ": campaign_id '" +
+                      std::string(ids.at(i)) + "' is not unique (CONTRACT 2.3 keeps one row)");
+    }
+  }
+  return out;
+}
+
+const std::string& Advertisers::of(const std::string& campaign_id) const {
+  const auto it = by_campaign_.find(campaign_id);
+  if (it == by_campaign_.end()) {
+    throw DataError(std::string(kFactSource) + ": campaign_id '" + campaign_id + "' is not in " +
+                    (where_.empty() ? std::string(kCampaignsSource) : where_) +
+                    " (CONTRACT 2.3: an impression's campaign is a kept campaign)");
+  }
+  return it->second;
+}
 
 double ratio(int64_t num, int64_t den) {
   return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
@@ -163,7 +197,8 @@ double ecpm_micros(int64_t revenue_micros, int64_t impressions) {
   return static_cast<double>(scaled) / static_cast<double>(impressions);
 }
 
-std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals) {
+std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals,
+                                        const Advertisers& advertisers) {
   const DenseTotals& d = totals.dense;
   const char* ratios = "; ratios are 0 where the divisor is 0";
   std::vector<GoldTable> out;
@@ -194,7 +229,7 @@ std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals) {
                   "is_affinity_match, COUNT(*) AS impressions, SUM(is_click) AS clicks, clicks / "
                   "impressions AS ctr FROM silver.fact_ad_funnel WHERE has_impression = 1 GROUP BY "
                   "is_affinity_match ORDER BY is_affinity_match") + ratios));
-  out.push_back(advertiser_table(totals.campaigns));
+  out.push_back(advertiser_table(totals.campaigns, advertisers));
   out.back().description += ratios;
   out.push_back(indexed_table(
       "/hourly_performance", "hour_of_day", std::vector<uint8_t>{}, d.by_hour, {},
@@ -208,7 +243,8 @@ std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals) {
                                "SUM(is_click) AS clicks, SUM(is_install) AS installs, "
                                "SUM(revenue_micros) AS revenue_micros, impressions / requests AS "
                                "fill_rate, clicks / impressions AS ctr, installs / clicks AS cvr "
-                               "FROM silver.fact_ad_funnel") + ratios};
+                               "FROM silver.fact_ad_funnel") + ratios,
+                   {kFactSource}};
   add_metrics(funnel.table,
               {Metric::kRequests, Metric::kImpressions, Metric::kClicks, Metric::kInstalls,
                Metric::kRevenue, Metric::kFillRate, Metric::kCtr, Metric::kCvr},

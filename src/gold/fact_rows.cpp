@@ -116,8 +116,8 @@ const std::vector<std::string>& fact_columns() {
       "id_md5",       "age",         "age_bucket",       "gender",        "user_state",
       "interest",     "device_type", "os",               "genre",         "app_rating",
       "has_impression", "imp_ts",    "campaign_id",      "slot",          "win_price_micros",
-      "campaign_type", "category",   "advertiser",       "bid_micros",    "is_click",
-      "is_install",   "revenue_micros"};
+      "campaign_type", "category",   "bid_micros",       "is_click",      "is_install",
+      "revenue_micros"};
   return columns;
 }
 
@@ -141,7 +141,6 @@ FactRows fact_rows_from(Table table, const std::string& where, int64_t first_row
   f.win_price_micros = take<std::vector<int64_t>>(table, "win_price_micros", where);
   f.campaign_type = take_codes<CampaignType>(table, "campaign_type", where);
   f.category = take_codes<Category>(table, "category", where);
-  f.advertiser = take<StringColumn>(table, "advertiser", where);
   f.bid_micros = take<std::vector<int64_t>>(table, "bid_micros", where);
   f.is_click = take<std::vector<uint8_t>>(table, "is_click", where);
   f.is_install = take<std::vector<uint8_t>>(table, "is_install", where);

@@ -115,6 +115,7 @@ LakeCatalog read_catalog(const std::string& lake) {
   std::sort(others.begin(), others.end());
   for (const auto& path : others) catalog.layers.push_back(read_layer(path));
   std::sort(catalog.other_files.begin(), catalog.other_files.end());
+  catalog.bytes = lake_bytes(lake);
   return catalog;
 }
 

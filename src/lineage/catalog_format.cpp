@@ -61,6 +61,34 @@ std::string table_text(const TableInfo& t) {
   return out;
 }
 
+const LayerBytes* bytes_of(const LakeCatalog& catalog, const std::string& layer) {
+  for (const auto& b : catalog.bytes.layers) {
+    if (b.name == layer) return &b;
+  }
+  return nullptr;
+}
+
+std::string times(int64_t bytes, const std::optional<int64_t>& csv) {
+  if (!csv || *csv == 0) return "";
+  return fmt::format(" ({:.2f}x)", static_cast<double>(bytes) / static_cast<double>(*csv));
+}
+
+// "; 569.0 MB on disk for 196.1 MB of CSV (2.90x), read from bronze.h5 (569.0 MB)"
+std::string bytes_text(const LayerBytes& b) {
+  std::string out = "; " + format_bytes(b.bytes) + " on disk";
+  out += b.csv_bytes ? " for " + format_bytes(*b.csv_bytes) + " of CSV" + times(b.bytes, b.csv_bytes)
+                     : ", CSV bytes unknown (no fingerprint chain to bronze.h5)";
+  if (!b.upstream.empty()) {
+    out += ", read from " + b.upstream +
+           (b.upstream_bytes ? " (" + format_bytes(*b.upstream_bytes) + ")" : " (since replaced)");
+  }
+  return out;
+}
+
+nlohmann::json optional_json(const std::optional<int64_t>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
 }  // namespace
 
 std::string catalog_text(const LakeCatalog& catalog, const LineageGraph& graph) {
@@ -70,8 +98,18 @@ std::string catalog_text(const LakeCatalog& catalog, const LineageGraph& graph) 
     const std::string run = run_text(layer.run);
     if (!run.empty()) out += ", " + run;
     out += layer.fingerprint ? ", fingerprint " + layer.fingerprint->hash : ", no fingerprint";
-    out += fmt::format(", {} table(s)\n", layer.tables.size());
+    out += fmt::format(", {} table(s)", layer.tables.size());
+    if (const LayerBytes* b = bytes_of(catalog, layer.name)) out += bytes_text(*b);
+    out += "\n";
     for (const auto& t : layer.tables) out += table_text(t);
+  }
+  if (!catalog.bytes.layers.empty()) {
+    out += "\nlake: " + format_bytes(catalog.bytes.bytes) + " in " +
+           std::to_string(catalog.bytes.layers.size()) + " layer file(s)";
+    out += catalog.bytes.csv_bytes ? " for " + format_bytes(*catalog.bytes.csv_bytes) + " of CSV" +
+                                         times(catalog.bytes.bytes, catalog.bytes.csv_bytes)
+                                   : "";
+    out += "\n";
   }
   if (!catalog.missing.empty()) {
     out += "\nnot in the lake yet:";
@@ -119,6 +157,12 @@ nlohmann::json catalog_json(const LakeCatalog& catalog, const LineageGraph& grap
                             {"run", layer.run},
                             {"tables", tables}};
     entry["fingerprint"] = layer.fingerprint ? nlohmann::json(layer.fingerprint->hash) : nlohmann::json();
+    if (const LayerBytes* b = bytes_of(catalog, layer.name)) {
+      entry["bytes"] = b->bytes;
+      entry["csv_bytes"] = optional_json(b->csv_bytes);
+      entry["upstream"] = b->upstream.empty() ? nlohmann::json() : nlohmann::json(b->upstream);
+      entry["upstream_bytes"] = optional_json(b->upstream_bytes);
+    }
     if (layer.fingerprint) entry["fingerprint_recipe"] = layer.fingerprint->recipe;
     layers.push_back(std::move(entry));
   }
@@ -126,6 +170,7 @@ nlohmann::json catalog_json(const LakeCatalog& catalog, const LineageGraph& grap
           {"layers", layers},
           {"missing", catalog.missing},
           {"other_files", catalog.other_files},
+          {"bytes", {{"lake", catalog.bytes.bytes}, {"csv", optional_json(catalog.bytes.csv_bytes)}}},
           {"lineage", lineage_json(graph)}};
 }
 

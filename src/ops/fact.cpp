@@ -52,7 +52,6 @@ struct FactColumns {
   std::vector<std::int64_t>& win_price_micros;
   EnumColumn& campaign_type;
   EnumColumn& category;
-  StringColumn& advertiser;
   std::vector<std::int64_t>& bid_micros;
   std::vector<std::uint8_t>& is_click;
   std::vector<std::int64_t>& click_ts;
@@ -83,7 +82,6 @@ struct FactColumns {
         win_price_micros(table.add("win_price_micros", std::vector<std::int64_t>{}, kMicrosUnits)),
         campaign_type(table.add("campaign_type", enum_column<CampaignType>())),
         category(table.add("category", enum_column<Category>())),
-        advertiser(table.add("advertiser", StringColumn{})),
         bid_micros(table.add("bid_micros", std::vector<std::int64_t>{}, kMicrosUnits)),
         is_click(table.add("is_click", std::vector<std::uint8_t>{})),
         click_ts(table.add("click_ts", std::vector<std::int64_t>{}, kSecondsUnits)),
@@ -176,7 +174,6 @@ Table FactBuilder::next(std::size_t max_rows) {
       f.win_price_micros.push_back(imp.win_price_micros);
       push(f.campaign_type, type);
       push(f.category, campaign.category);
-      f.advertiser.push_back(campaign.advertiser.view());
       f.bid_micros.push_back(bid);
     } else {
       f.imp_ts.push_back(-1);
@@ -185,7 +182,6 @@ Table FactBuilder::next(std::size_t max_rows) {
       f.win_price_micros.push_back(0);
       push(f.campaign_type, CampaignType::kNone);
       push(f.category, Category::kNone);
-      f.advertiser.push_back({});
       f.bid_micros.push_back(0);
     }
 
@@ -219,7 +215,7 @@ Table build_fact(const FactSources& in) {
 }
 
 std::vector<std::size_t> fact_string_widths(const FactSources& in) {
-  std::size_t user_id = 0, app_id = 0, ip_prefix = 0, campaign_id = 0, advertiser = 0;
+  std::size_t user_id = 0, app_id = 0, ip_prefix = 0, campaign_id = 0;
   for (const auto k : in.kept_requests) {
     const clean::CleanRequest& r = in.requests[k].row;
     user_id = std::max<std::size_t>(user_id, r.user_id.length);
@@ -229,9 +225,6 @@ std::vector<std::size_t> fact_string_widths(const FactSources& in) {
   if (in.kept_impressions != nullptr) {
     for (const auto i : in.kept_impressions->index) {
       campaign_id = std::max<std::size_t>(campaign_id, in.impressions[i].row.campaign_id.length);
-    }
-    for (const auto* campaign : in.kept_impressions->campaign) {
-      advertiser = std::max<std::size_t>(advertiser, campaign->advertiser.length);
     }
   }
   const std::size_t id_md5 = in.kept_requests.empty() ? 0 : 32;
@@ -243,7 +236,6 @@ std::vector<std::size_t> fact_string_widths(const FactSources& in) {
                      : name == "app_id"      ? app_id
                      : name == "ip_prefix"   ? ip_prefix
                      : name == "campaign_id" ? campaign_id
-                     : name == "advertiser"  ? advertiser
                                              : 0);
   }
   return widths;

@@ -1,6 +1,7 @@
 // The run: stage timings with the spread between ranks, the lineage from raw
-// files to the model (the `sources` attribute of every table, CONTRACT 5), and
-// the version, run and options that made each layer.
+// files to the model (the `sources` attribute of every table, CONTRACT 5), each
+// layer's bytes beside the CSV it holds, and the version, run and options that
+// made each layer.
 #include <spdlog/fmt/fmt.h>
 
 #include <array>
@@ -9,6 +10,7 @@
 #include <set>
 
 #include "adlake/h5/attributes.hpp"
+#include "adlake/lineage/layer_bytes.hpp"
 #include "adlake/report/html.hpp"
 #include "adlake/report/sections.hpp"
 #include "adlake/report/svg.hpp"
@@ -185,6 +187,45 @@ std::string lineage_figure(Lake& lake) {
          render_table(list) + "</details>\n";
 }
 
+// lineage::lake_bytes: what the catalog shows, as a figure.
+std::string storage_figure(Lake& lake) {
+  const lineage::LakeBytes lake_bytes = lineage::lake_bytes(lake.dir());
+  if (lake_bytes.layers.empty()) throw Unavailable("no layer file in the lake yet: run adlake bronze");
+  const auto times = [](int64_t bytes, const std::optional<int64_t>& csv) {
+    return csv && *csv > 0
+               ? fmt::format("{:.2f}x", static_cast<double>(bytes) / static_cast<double>(*csv))
+               : std::string("n/a");
+  };
+  HtmlTable t({"layer", "on disk (bytes)", "on disk", "CSV it holds (bytes)", "x the CSV",
+               "read from"},
+              {1, 3});
+  std::vector<svg::Bar> bars;
+  std::optional<int64_t> csv;
+  for (const auto& b : lake_bytes.layers) {
+    if (b.name == "bronze.h5") csv = b.csv_bytes;
+    std::string from = b.upstream;
+    if (!from.empty()) {
+      from += b.upstream_bytes ? " (" + lineage::format_bytes(*b.upstream_bytes) + ")"
+                               : " (since replaced)";
+    }
+    t.rows.push_back({b.name, std::to_string(b.bytes), lineage::format_bytes(b.bytes),
+                      b.csv_bytes ? std::to_string(*b.csv_bytes) : "unknown",
+                      times(b.bytes, b.csv_bytes), from});
+    bars.push_back({b.name, static_cast<double>(b.bytes),
+                    lineage::format_bytes(b.bytes) + ", " + times(b.bytes, b.csv_bytes) + " the CSV"});
+  }
+  t.rows.push_back({"the lake", std::to_string(lake_bytes.bytes),
+                    lineage::format_bytes(lake_bytes.bytes),
+                    lake_bytes.csv_bytes ? std::to_string(*lake_bytes.csv_bytes) : "unknown",
+                    times(lake_bytes.bytes, lake_bytes.csv_bytes), ""});
+  if (csv) bars.insert(bars.begin(), {"raw CSV", static_cast<double>(*csv), lineage::format_bytes(*csv)});
+  return figure("Bytes on disk of each layer beside the raw CSV it holds",
+                svg::bar_chart(bars, {"Bytes per layer", 520, 18, svg::palette(5)}),
+                render_table(t),
+                "The CSV a layer holds is the input bronze ingested (its size when bronze ran); "
+                "silver, gold and the model hold the CSV of the bronze.h5 they were made from.");
+}
+
 std::string versions_table(Lake& lake) {
   HtmlTable t({"layer", "adlake version", "created at", "ranks", "host", "Slurm job", "options"});
   for (const char* name : kLayers) {
@@ -221,6 +262,7 @@ Section run_section(Lake& lake, const nlohmann::json& job_stages) {
   std::string html =
       "<h3>Stage timings</h3>\n" + guarded([&] { return timings_figure(lake, job_stages); });
   html += "<h3>Lineage</h3>\n" + guarded([&] { return lineage_figure(lake); });
+  html += "<h3>Storage</h3>\n" + guarded([&] { return storage_figure(lake); });
   html += "<h3>Versions and options</h3>\n" + guarded([&] { return versions_table(lake); });
   return {"run", "The run", html};
 }

@@ -23,11 +23,13 @@ namespace adlake {
 namespace {
 
 constexpr const char* kFactTable = "/fact_ad_funnel";
+constexpr const char* kCampaignsTable = "/campaigns";
 constexpr const char* kSource = "silver.h5:/fact_ad_funnel";
 
 struct FactShare {
   gold::FactRows rows;
   int64_t total_rows = 0;
+  gold::Advertisers advertisers;  // on rank 0, which joins them to the campaign totals
 };
 
 // Every check that can fail runs inside collective_try, so a bad silver.h5
@@ -43,8 +45,10 @@ FactShare read_fact_share(const Comm& comm, const std::string& lake) {
   std::optional<h5::File> file;
   collective_try(comm, [&] {
     file.emplace(h5::File::open_parallel(path, comm));
-    if (!h5::table_exists(*file, kFactTable)) {
-      throw DataError("gold: " + path + " has no table " + kFactTable);
+    for (const char* table : {kFactTable, kCampaignsTable}) {
+      if (!h5::table_exists(*file, table)) {
+        throw DataError("gold: " + path + " has no table " + table);
+      }
     }
   });
   FactShare share;
@@ -52,6 +56,13 @@ FactShare read_fact_share(const Comm& comm, const std::string& lake) {
   const auto [begin, count] = h5::even_share(share.total_rows, comm.rank(), comm.size());
   Table table = collective_try(comm, [&] {
     return h5::read_table(*file, kFactTable, begin, count, gold::fact_columns());
+  });
+  collective_try(comm, [&] {
+    const int64_t rows = h5::table_rows(*file, kCampaignsTable);
+    const int64_t campaigns = comm.is_root() ? rows : 0;  // the join happens on rank 0
+    share.advertisers = gold::Advertisers::from(
+        h5::read_table(*file, kCampaignsTable, 0, campaigns, {"campaign_id", "advertiser"}),
+        path + ":" + kCampaignsTable);
   });
   file->close();
   const std::string where = path + ":" + kFactTable;
@@ -121,7 +132,7 @@ void run_gold(Context& ctx, const GoldOptions& options) {
   Table features = gold::build_features(share.rows);
   gold::LocalAggregates local = gold::aggregate_rows(share.rows);
   const int64_t fact_rows = share.total_rows;
-  share = FactShare{};  // the fact columns are no longer needed
+  share.rows = gold::FactRows{};  // the fact columns are no longer needed
   const gold::AggregateTotals totals = gold::combine_aggregates(comm, std::move(local));
 
   const gold::FeatureCounts mine = gold::count_features(features);
@@ -130,7 +141,8 @@ void run_gold(Context& ctx, const GoldOptions& options) {
   allreduce_sum_inplace(comm, counts);
   const double compute_seconds = clock.seconds() - read_seconds;
 
-  std::vector<gold::GoldTable> aggregates = gold::aggregate_tables(totals);
+  std::vector<gold::GoldTable> aggregates =
+      collective_try(comm, [&] { return gold::aggregate_tables(totals, share.advertisers); });
   // Rank 0 holds every aggregate whole; the others write no rows of them.
   std::vector<int64_t> aggregate_rows;
   for (auto& a : aggregates) {
@@ -158,6 +170,7 @@ void run_gold(Context& ctx, const GoldOptions& options) {
   for (size_t i = 0; i < aggregates.size(); ++i) {
     meta.stats = {{"rows_in", fact_rows}, {"rows_out", aggregate_rows[i]}};
     meta.description = aggregates[i].description;
+    meta.sources = aggregates[i].sources;
     h5::write_table(layer.file(), aggregates[i].path, aggregates[i].table, meta, comm);
   }
   h5::write_run_attributes(layer.file(), comm);

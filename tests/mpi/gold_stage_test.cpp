@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -14,6 +15,7 @@
 #include "../unit/gold_fixture.hpp"
 #include "../unit/gold_reference.hpp"
 #include "adlake/core/error.hpp"
+#include "adlake/gold/aggregate_tables.hpp"
 #include "adlake/gold/features.hpp"
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/io_diagnostics.hpp"
@@ -39,8 +41,10 @@ std::optional<Comm> first_ranks(const Comm& world, int ranks) {
   return comm;
 }
 
-// Collective over comm: silver.h5 in `lake` holding `rows`, each rank writing its even share.
-void write_silver(const Comm& comm, const std::string& lake, const std::vector<FactRow>& rows) {
+// Collective over comm: silver.h5 in `lake` holding `rows`, each rank writing
+// its even share, and (unless told not to) the fixture's /campaigns.
+void write_silver(const Comm& comm, const std::string& lake, const std::vector<FactRow>& rows,
+                  bool with_campaigns = true) {
   const auto [begin, count] =
       h5::even_share(static_cast<int64_t>(rows.size()), comm.rank(), comm.size());
   h5::LayerFile layer(lake, "silver.h5", comm);
@@ -50,6 +54,11 @@ void write_silver(const Comm& comm, const std::string& lake, const std::vector<F
                   gold::testing::fact_table(rows, static_cast<size_t>(begin),
                                             static_cast<size_t>(begin + count)),
                   meta, comm);
+  if (with_campaigns) {
+    const Table campaigns = gold::testing::campaigns_table();
+    h5::write_table(layer.file(), "/campaigns",
+                    comm.is_root() ? campaigns : gold::empty_like(campaigns), meta, comm);
+  }
   layer.publish();
 }
 
@@ -78,7 +87,9 @@ void check_against_reference(const std::map<std::string, StoredTable>& gold,
     aggregates[path] = gold.at(path).table;
     CHECK(gold.at(path).meta.stage == "gold");
     CHECK(gold.at(path).meta.description.rfind("SELECT ", 0) == 0);
-    CHECK(gold.at(path).meta.sources == std::vector<std::string>{"silver.h5:/fact_ad_funnel"});
+    std::vector<std::string> sources{"silver.h5:/fact_ad_funnel"};
+    if (path == "/advertiser_performance") sources.push_back("silver.h5:/campaigns");  // the join
+    CHECK(gold.at(path).meta.sources == sources);
   }
   gold::testing::check_key_types(aggregates);
   REQUIRE(gold.count("/features") == 1);
@@ -166,10 +177,18 @@ TEST_CASE("a silver.h5 out of id order, or missing, stops every rank and writes 
                        CollectiveError);
   CHECK_THROWS_WITH_AS(run_gold(ctx, GoldOptions{dir + "/nowhere"}),
                        doctest::Contains("silver.h5 does not exist"), CollectiveError);
+  // In order, but without the /campaigns that /advertiser_performance joins.
+  const std::string no_campaigns = dir + "/no_campaigns";
+  std::sort(rows.begin(), rows.end(),
+            [](const FactRow& a, const FactRow& b) { return a.id_md5 < b.id_md5; });
+  write_silver(world, no_campaigns, rows, false);
+  CHECK_THROWS_WITH_AS(run_gold(ctx, GoldOptions{no_campaigns}),
+                       doctest::Contains("has no table /campaigns"), CollectiveError);
+  CHECK_FALSE(fs::exists(no_campaigns + "/gold.h5"));
   world.barrier();
   int entries = 0;
   for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++entries;
-  CHECK(entries == 1);  // silver.h5 only
+  CHECK(entries == 2);  // silver.h5 and the folder no_campaigns
   world.barrier();
   if (world.is_root()) fs::remove_all(dir);
 }

@@ -50,13 +50,14 @@ echo "a changed train option rebuilt train and the report only; --force --from g
 "$adlake" catalog --lake "$lake" >"$work/catalog.txt" 2>/dev/null
 for needle in "^bronze.h5 .*fingerprint" "^silver.h5 " "^gold.h5 " "^model.h5 " \
   "/fact_ad_funnel  [0-9]+ rows, stage silver" "duplicates [0-9]+" "rejects [0-9]+" \
-  "id_md5 S32" "params: " "other files: metrics.json report.html"; do
+  "id_md5 S32" "params: " "other files: metrics.json report.html" \
+  "^silver.h5 .* [kMG]?B on disk for .* of CSV \([0-9.]+x\), read from bronze.h5" "^lake: .* of CSV"; do
   grep -qE -- "$needle" "$work/catalog.txt" || fail "catalog text lacks /$needle/"
 done
 "$adlake" catalog --lake "$lake" --json >"$work/catalog.json" 2>/dev/null
 "$adlake" catalog --lake "$lake" --dot >"$work/lineage.dot" 2>/dev/null
-"$python" - "$work/catalog.json" "$work/lineage.dot" <<'PY'
-import json, sys
+"$python" - "$work/catalog.json" "$work/lineage.dot" "$raw" "$lake" <<'PY'
+import glob, json, os, re, sys
 cat = json.load(open(sys.argv[1]))
 layers = {l["file"]: l for l in cat["layers"]}
 assert list(layers)[:4] == ["bronze.h5", "silver.h5", "gold.h5", "model.h5"], list(layers)
@@ -85,6 +86,25 @@ assert "gold.h5:/features" in edges["silver.h5:/fact_ad_funnel"]
 dot = open(sys.argv[2]).read()
 assert dot.startswith("digraph lineage {") and dot.rstrip().endswith("}")
 assert '"silver.h5:/fact_ad_funnel" -> "gold.h5:/features";' in dot
+# Bytes: each layer's size on disk beside the CSV it holds (bronze's input),
+# in the catalog and in the report, equal to the files' sizes.
+raw, lake = sys.argv[3], sys.argv[4]
+csv = sum(os.path.getsize(p) for p in glob.glob(raw + "/*/*.csv") if "/_truth/" not in p)
+size = {name: os.path.getsize(os.path.join(lake, name)) for name in layers}
+report = open(os.path.join(lake, "report.html"), encoding="utf-8").read()
+for name, layer in layers.items():
+    assert layer["bytes"] == size[name], (name, layer["bytes"], size[name])
+    assert layer["csv_bytes"] == csv, (name, layer["csv_bytes"], csv)
+    assert re.search("<td[^>]*>%d</td>" % size[name], report), name + ": not in the report"
+upstream = {"bronze.h5": None, "silver.h5": "bronze.h5", "gold.h5": "silver.h5", "model.h5": "gold.h5"}
+for name, up in upstream.items():
+    assert layers[name]["upstream"] == up, (name, layers[name]["upstream"])
+    assert layers[name]["upstream_bytes"] == (size[up] if up else None), name
+assert cat["bytes"] == {"lake": sum(size.values()), "csv": csv}, cat["bytes"]
+for total in (csv, sum(size.values())):
+    assert re.search("<td[^>]*>%d</td>" % total, report), "%d not in the report" % total
+print("bytes: lake %d for %d of CSV (%.2fx), equal to the files' sizes in catalog and report" %
+      (sum(size.values()), csv, sum(size.values()) / csv))
 print("catalog: %d layers, %d tables, lineage raw -> model" %
       (len(layers), sum(len(l["tables"]) for l in layers.values())))
 PY

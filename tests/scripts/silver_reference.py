@@ -487,10 +487,10 @@ def expected_silver(ent):
                        campaign_id=imp.clean["campaign_id"], slot=imp.clean["slot"],
                        win_price_micros=imp.clean["win_price_micros"],
                        campaign_type=c["campaign_type"], category=c["category"],
-                       advertiser=c["advertiser"], bid_micros=c["bid_micros"])
+                       bid_micros=c["bid_micros"])
         else:
             row.update(has_impression=0, imp_ts=-1, campaign_id="", slot=-1, win_price_micros=0,
-                       campaign_type="none", category="none", advertiser="", bid_micros=0)
+                       campaign_type="none", category="none", bid_micros=0)
         g = groups.get(k)
         row.update(is_click=int(g is not None), click_ts=g[0] if g else -1,
                    n_clicks_raw=g[1] if g else 0, is_install=g[2] if g else 0)
@@ -542,6 +542,10 @@ def compare(lake, fact, dims, rejects, stats):
 
     with h5py.File(os.path.join(lake, "silver.h5"), "r") as f:
         check_table("/fact_ad_funnel", fact, list(fact[0].keys()) if fact else [])
+        if fact and sorted(f["/fact_ad_funnel"].keys()) != sorted(fact[0].keys()):
+            # CONTRACT 2.4: exactly these columns (no copy of a dimension's text).
+            problems.append("/fact_ad_funnel columns %s, expected %s" %
+                            (sorted(f["/fact_ad_funnel"].keys()), sorted(fact[0].keys())))
         for path, rows in dims.items():
             check_table(path, rows, list(rows[0].keys()) if rows else [])
         paths = [p.decode() for p in f["/_files/path"][()]]

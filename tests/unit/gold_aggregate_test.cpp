@@ -2,8 +2,10 @@
 // the test (gold_reference.hpp), and the exactness of partial aggregation.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
 
+#include "adlake/core/error.hpp"
 #include "adlake/gold/aggregate.hpp"
 #include "adlake/gold/aggregate_combine.hpp"
 #include "adlake/gold/aggregate_tables.hpp"
@@ -22,9 +24,13 @@ LocalAggregates local_of(const std::vector<FactRow>& rows, size_t begin, size_t 
       fact_rows_from(testing::fact_table(rows, begin, end), "fixture", static_cast<int64_t>(begin)));
 }
 
+Advertisers fixture_advertisers() {
+  return Advertisers::from(testing::campaigns_table(), "fixture:/campaigns");
+}
+
 std::map<std::string, Table> tables_of(const AggregateTotals& totals) {
   std::map<std::string, Table> out;
-  for (auto& t : aggregate_tables(totals)) out[t.path] = std::move(t.table);
+  for (auto& t : aggregate_tables(totals, fixture_advertisers())) out[t.path] = std::move(t.table);
   return out;
 }
 
@@ -68,8 +74,7 @@ TEST_CASE("every aggregate equals the serial reference") {
   CHECK(types.enums("campaign_type").label(2) == "CPM");
   CHECK(types.values<int64_t>("clicks")[2] == 0);
   CHECK(types.values<double>("cvr")[2] == 0.0);
-  // c-shared under Acme and Beta counts once per advertiser, once for CPC.
-  CHECK(types.values<int64_t>("campaigns")[0] == 6);
+  CHECK(types.values<int64_t>("campaigns")[0] == 7);  // c01 c03 c06 c08 c10 c11 c-shared
   const auto& advertisers = tables.at("/advertiser_performance");
   std::vector<std::string> names;
   for (size_t i = 0; i < advertisers.rows(); ++i) {
@@ -77,7 +82,7 @@ TEST_CASE("every aggregate equals the serial reference") {
   }
   CHECK(names == std::vector<std::string>{" spaced", "Acme", "Beta", "Zed & Co", "acme", "unknown",
                                           "\xc3\x9cnic\xc3\xb6" "de Ads"});
-  CHECK(advertisers.values<int64_t>("campaigns")[1] == 3);  // c01, c02, c-shared
+  CHECK(advertisers.values<int64_t>("campaigns")[1] == 3);  // c01, c02, c11
   CHECK(advertisers.values<int64_t>("campaigns")[2] == 3);  // c09, c10, c-shared
 }
 
@@ -129,7 +134,7 @@ TEST_CASE("no rows: empty aggregates and a funnel of zeros") {
 TEST_CASE("empty_like keeps columns, types, labels and units") {
   const auto rows = testing::make_fact_rows(200, 24);
   auto local = local_of(rows, 0, rows.size());
-  for (const auto& t : aggregate_tables({local.dense, local.campaigns})) {
+  for (const auto& t : aggregate_tables({local.dense, local.campaigns}, fixture_advertisers())) {
     const Table empty = empty_like(t.table);
     CHECK(empty.rows() == 0);
     REQUIRE(empty.columns.size() == t.table.columns.size());
@@ -153,9 +158,9 @@ TEST_CASE("ratios: exact totals, 0 for a zero divisor, no overflow in ecpm") {
 
 TEST_CASE("campaign partials survive the wire format") {
   std::vector<CampaignTotal> campaigns{
-      {"c1", "Acme", 0, {1, 2, 3, 4, 5, 6}},
-      {"", "", 3, {}},
-      {std::string(300, 'x'), "\xc3\x9c", 2, {-1, 0, 0, 0, std::numeric_limits<int64_t>::max(), 9}}};
+      {"c1", 0, {1, 2, 3, 4, 5, 6}},
+      {"", 3, {}},
+      {std::string(300, 'x'), 2, {-1, 0, 0, 0, std::numeric_limits<int64_t>::max(), 9}}};
   std::vector<const CampaignTotal*> pointers;
   for (const auto& c : campaigns) pointers.push_back(&c);
   CHECK(decode_campaigns(encode_campaigns(pointers)) == campaigns);
@@ -163,4 +168,47 @@ TEST_CASE("campaign partials survive the wire format") {
   auto bytes = encode_campaigns(pointers);
   bytes.pop_back();
   CHECK_THROWS(decode_campaigns(bytes));
+}
+
+TEST_CASE("the advertiser comes from /campaigns: joined on campaign_id, checked") {
+  const auto rows = testing::make_fact_rows(600, 25);
+  auto local = local_of(rows, 0, rows.size());
+  const auto tables = aggregate_tables({local.dense, local.campaigns}, fixture_advertisers());
+  const auto& ads = *std::find_if(tables.begin(), tables.end(), [](const GoldTable& t) {
+    return t.path == "/advertiser_performance";
+  });
+  CHECK(ads.sources ==
+        std::vector<std::string>{"silver.h5:/fact_ad_funnel", "silver.h5:/campaigns"});
+  CHECK(tables.front().sources == std::vector<std::string>{"silver.h5:/fact_ad_funnel"});
+
+  // A campaign of the fact that /campaigns lacks is an error, not a silent gap.
+  Table campaigns = testing::campaigns_table();
+  Table without_c01;
+  for (const auto& column : campaigns.columns) {
+    if (column.name != "campaign_id" && column.name != "advertiser") continue;
+    StringColumn kept;
+    const auto& values = std::get<StringColumn>(column.data);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (std::get<StringColumn>(campaigns.column("campaign_id").data).at(i) != "c01") {
+        kept.push_back(values.at(i));
+      }
+    }
+    without_c01.add(column.name, std::move(kept));
+  }
+  const auto partial = Advertisers::from(without_c01, "x.h5:/campaigns");
+  CHECK_THROWS_WITH_AS(aggregate_tables({local.dense, local.campaigns}, partial),
+                       doctest::Contains("campaign_id 'c01' is not in x.h5:/campaigns"),
+                       DataError);
+
+  // silver keeps one row per campaign_id: a repeated one is refused.
+  Table twice;
+  twice.add("campaign_id", StringColumn{});
+  twice.add("advertiser", StringColumn{});
+  for (const char* id : {"c1", "c2", "c1"}) {
+    std::get<StringColumn>(twice.column("campaign_id").data).push_back(id);
+    std::get<StringColumn>(twice.column("advertiser").data).push_back("A");
+  }
+  CHECK_THROWS_WITH_AS(Advertisers::from(twice, "y.h5:/campaigns"),
+                       doctest::Contains("y.h5:/campaigns row 2: campaign_id 'c1' is not unique"),
+                       DataError);
 }

@@ -4,8 +4,9 @@
 // aggregates must get right: requests without impression, the UNK state, a
 // state seen only without impressions, hours that never occur, a campaign
 // type that is never clicked (cvr divisor 0), advertisers whose byte order
-// differs from a case-insensitive order, and one campaign_id logged under two
-// advertisers (COUNT(DISTINCT) per pair, not per campaign).
+// differs from a case-insensitive order, and advertisers with campaigns of
+// several types. The fact holds no advertiser (CONTRACT 2.4): gold joins
+// /campaigns (campaigns_table) on campaign_id; FactRow keeps it for the reference.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -74,7 +75,7 @@ inline std::vector<Campaign> fixture_campaigns() {
       {"c09", "Beta", "CPM", "health", 2'500'000},
       {"c10", "Beta", "CPC", "education", 800'000},
       {"c-shared", "Beta", "CPC", "social", 600'000},
-      {"c-shared", "Acme", "CPC", "social", 600'000},  // the same id under another advertiser
+      {"c11", "Acme", "CPC", "social", 600'000},
   };
 }
 
@@ -217,13 +218,37 @@ inline Table fact_table(const std::vector<FactRow>& rows, size_t begin, size_t e
         money);
   t.add("campaign_type", enum_of<CampaignType>(rows, begin, end, &FactRow::campaign_type));
   t.add("category", enum_of<Category>(rows, begin, end, &FactRow::category));
-  t.add("advertiser", strings_of(rows, begin, end, &FactRow::advertiser));
   t.add("bid_micros", values_of<int64_t>(rows, begin, end, &FactRow::bid_micros), money);
   t.add("is_click", values_of<uint8_t>(rows, begin, end, &FactRow::is_click));
   t.add("click_ts", values_of<int64_t>(rows, begin, end, &FactRow::click_ts), seconds);
   t.add("n_clicks_raw", values_of<int32_t>(rows, begin, end, &FactRow::n_clicks_raw));
   t.add("is_install", values_of<uint8_t>(rows, begin, end, &FactRow::is_install));
   t.add("revenue_micros", values_of<int64_t>(rows, begin, end, &FactRow::revenue_micros), money);
+  return t;
+}
+
+// Silver's /campaigns for the fixture's campaigns: every column, ascending by id.
+inline Table campaigns_table() {
+  auto campaigns = fixture_campaigns();
+  std::sort(campaigns.begin(), campaigns.end(),
+            [](const Campaign& a, const Campaign& b) { return a.id < b.id; });
+  Table t;
+  auto& id = t.add("campaign_id", StringColumn{});
+  auto& advertiser = t.add("advertiser", StringColumn{});
+  EnumColumn type, category;
+  for (auto l : clean::EnumTraits<clean::CampaignType>::labels) type.labels.emplace_back(l);
+  for (auto l : clean::EnumTraits<clean::Category>::labels) category.labels.emplace_back(l);
+  std::vector<int64_t> bid;
+  for (const auto& c : campaigns) {
+    id.push_back(c.id);
+    advertiser.push_back(c.advertiser);
+    type.codes.push_back(clean::code(*clean::from_label<clean::CampaignType>(c.type)));
+    category.codes.push_back(clean::code(*clean::from_label<clean::Category>(c.category)));
+    bid.push_back(c.bid_micros);
+  }
+  t.add("campaign_type", std::move(type));
+  t.add("category", std::move(category));
+  t.add("bid_micros", std::move(bid), "micros of USD");
   return t;
 }
 

@@ -64,8 +64,8 @@ TEST_CASE("build_fact: one row per kept request with its funnel and dimensions")
                      "age_bucket",  "gender",       "user_state",       "interest",
                      "genre",       "app_rating",   "has_impression",   "imp_ts",
                      "campaign_id", "slot",         "win_price_micros", "campaign_type",
-                     "category",    "advertiser",   "bid_micros",       "is_click",
-                     "click_ts",    "n_clicks_raw", "is_install",       "revenue_micros"});
+                     "category",    "bid_micros",   "is_click",         "click_ts",
+                     "n_clicks_raw", "is_install",  "revenue_micros"});
   CHECK(fact.strings("id_md5").at(0) == id(1));
   CHECK(fact.values<std::int64_t>("ts")[1] == 1700000001);
   CHECK(fact.strings("user_id").at(1) == "unknown");
@@ -102,9 +102,8 @@ TEST_CASE("build_fact: one row per kept request with its funnel and dimensions")
   CHECK(fact.enums("category").label(0) == "travel");
   CHECK(fact.enums("category").label(1) == "unknown");
   CHECK(fact.enums("category").label(2) == "none");
-  CHECK(fact.strings("advertiser").at(0) == "Acme");
-  CHECK(fact.strings("advertiser").at(1) == "unknown");
-  CHECK(fact.strings("advertiser").at(2).empty());
+  // The advertiser is the campaign's, in /campaigns: never copied into the fact.
+  CHECK_FALSE(fact.has("advertiser"));
   CHECK(fact.values<std::int64_t>("bid_micros") ==
         std::vector<std::int64_t>{2000000, 2500000, 0, 3000000, 3000000});
   CHECK(fact.values<std::uint8_t>("is_click") == std::vector<std::uint8_t>{1, 0, 0, 1, 1});

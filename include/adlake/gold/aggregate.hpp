@@ -47,17 +47,16 @@ struct DenseTotals {
 };
 static_assert(sizeof(DenseTotals) % sizeof(int64_t) == 0);
 
-// One (campaign_id, advertiser, campaign_type) and its counts over impressions:
-// what distinct campaign counts and the advertiser table are made of.
+// One (campaign_id, campaign_type) and its counts over impressions: what
+// distinct campaign counts and the advertiser table (joined with silver's
+// /campaigns after the combine) are made of.
 struct CampaignTotal {
   std::string campaign_id;
-  std::string advertiser;
   uint8_t campaign_type = 0;
   Counts counts;
 
   bool same_key(const CampaignTotal& o) const {
-    return campaign_id == o.campaign_id && advertiser == o.advertiser &&
-           campaign_type == o.campaign_type;
+    return campaign_id == o.campaign_id && campaign_type == o.campaign_type;
   }
   bool operator==(const CampaignTotal&) const = default;
 };
@@ -71,7 +70,7 @@ struct LocalAggregates {
 // chunks and their partials are added).
 LocalAggregates aggregate_rows(const FactRows& rows);
 
-// Sorts by (campaign_id, advertiser, campaign_type) and adds up equal keys.
+// Sorts by (campaign_id, campaign_type) and adds up equal keys.
 void merge_campaigns(std::vector<CampaignTotal>& campaigns);
 
 }  // namespace adlake::gold

@@ -9,7 +9,7 @@ namespace adlake::gold {
 
 struct AggregateTotals {
   DenseTotals dense;  // on every rank
-  // On rank 0: one entry per (campaign_id, advertiser, campaign_type) of the
+  // On rank 0: one entry per (campaign_id, campaign_type) of the
   // whole fact table, sorted, with its total counts. Empty on other ranks.
   std::vector<CampaignTotal> campaigns;
 };

@@ -28,7 +28,6 @@ struct FactRows {
   std::vector<int64_t> win_price_micros;
   std::vector<uint8_t> campaign_type;  // clean::CampaignType
   std::vector<uint8_t> category;       // clean::Category
-  StringColumn advertiser;
   std::vector<int64_t> bid_micros;
   std::vector<uint8_t> is_click;
   std::vector<uint8_t> is_install;

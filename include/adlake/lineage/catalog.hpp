@@ -11,6 +11,7 @@
 
 #include "adlake/h5/table_io.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/lineage/layer_bytes.hpp"
 
 namespace adlake::lineage {
 
@@ -48,6 +49,7 @@ struct LakeCatalog {
   std::vector<LayerInfo> layers;        // in pipeline order, then other *.h5 by name
   std::vector<std::string> missing;     // pipeline layers not (yet) in the lake
   std::vector<std::string> other_files; // e.g. metrics.json
+  LakeBytes bytes;                      // each pipeline layer's bytes and the CSV it holds
 };
 
 // The pipeline's layer files, in order.
