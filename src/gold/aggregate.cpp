@@ -90,9 +90,7 @@ LocalAggregates aggregate_rows(const FactRows& rows) {
 }
 
 void merge_campaigns(std::vector<CampaignTotal>& campaigns) {
-  auto key = [](const CampaignTotal& c) {
-    return std::tie(c.campaign_id, c.campaign_type);
-  };
+  auto key = [](const CampaignTotal& c) { return std::tie(c.campaign_id, c.campaign_type); };
   std::sort(campaigns.begin(), campaigns.end(),
             [&](const CampaignTotal& a, const CampaignTotal& b) { return key(a) < key(b); });
   size_t kept = 0;

@@ -141,7 +141,8 @@ GoldTable advertiser_table(const std::vector<CampaignTotal>& campaigns,
     entry.first.campaigns = static_cast<int64_t>(entry.second.size());
     groups.push_back(entry.first);
   }
-  GoldTable out{"/advertiser_performance", Table{},
+  GoldTable out{"/advertiser_performance",
+                Table{},
                 "SELECT c.advertiser, COUNT(DISTINCT campaign_id) AS campaigns, COUNT(*) AS "
                 "impressions, SUM(is_click) AS clicks, SUM(is_install) AS installs, "
                 "SUM(revenue_micros) AS revenue_micros, SUM(win_price_micros) AS spend_micros, "
@@ -238,12 +239,14 @@ std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals,
                   "AS clicks, clicks / impressions AS ctr, SUM(revenue_micros) AS revenue_micros "
                   "FROM silver.fact_ad_funnel WHERE has_impression = 1 GROUP BY hour_of_day ORDER "
                   "BY hour_of_day") + ratios));
-  GoldTable funnel{"/funnel_summary", Table{},
+  GoldTable funnel{"/funnel_summary",
+                   Table{},
                    std::string("SELECT COUNT(*) AS requests, SUM(has_impression) AS impressions, "
                                "SUM(is_click) AS clicks, SUM(is_install) AS installs, "
                                "SUM(revenue_micros) AS revenue_micros, impressions / requests AS "
                                "fill_rate, clicks / impressions AS ctr, installs / clicks AS cvr "
-                               "FROM silver.fact_ad_funnel") + ratios,
+                               "FROM silver.fact_ad_funnel") +
+                       ratios,
                    {kFactSource}};
   add_metrics(funnel.table,
               {Metric::kRequests, Metric::kImpressions, Metric::kClicks, Metric::kInstalls,

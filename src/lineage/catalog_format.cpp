@@ -76,8 +76,9 @@ std::string times(int64_t bytes, const std::optional<int64_t>& csv) {
 // "; 569.0 MB on disk for 196.1 MB of CSV (2.90x), read from bronze.h5 (569.0 MB)"
 std::string bytes_text(const LayerBytes& b) {
   std::string out = "; " + format_bytes(b.bytes) + " on disk";
-  out += b.csv_bytes ? " for " + format_bytes(*b.csv_bytes) + " of CSV" + times(b.bytes, b.csv_bytes)
-                     : ", CSV bytes unknown (no fingerprint chain to bronze.h5)";
+  out += b.csv_bytes
+             ? " for " + format_bytes(*b.csv_bytes) + " of CSV" + times(b.bytes, b.csv_bytes)
+             : ", CSV bytes unknown (no fingerprint chain to bronze.h5)";
   if (!b.upstream.empty()) {
     out += ", read from " + b.upstream +
            (b.upstream_bytes ? " (" + format_bytes(*b.upstream_bytes) + ")" : " (since replaced)");
@@ -166,12 +167,13 @@ nlohmann::json catalog_json(const LakeCatalog& catalog, const LineageGraph& grap
     if (layer.fingerprint) entry["fingerprint_recipe"] = layer.fingerprint->recipe;
     layers.push_back(std::move(entry));
   }
-  return {{"lake", catalog.lake},
-          {"layers", layers},
-          {"missing", catalog.missing},
-          {"other_files", catalog.other_files},
-          {"bytes", {{"lake", catalog.bytes.bytes}, {"csv", optional_json(catalog.bytes.csv_bytes)}}},
-          {"lineage", lineage_json(graph)}};
+  return {
+      {"lake", catalog.lake},
+      {"layers", layers},
+      {"missing", catalog.missing},
+      {"other_files", catalog.other_files},
+      {"bytes", {{"lake", catalog.bytes.bytes}, {"csv", optional_json(catalog.bytes.csv_bytes)}}},
+      {"lineage", lineage_json(graph)}};
 }
 
 }  // namespace adlake::lineage

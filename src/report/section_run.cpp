@@ -190,15 +190,16 @@ std::string lineage_figure(Lake& lake) {
 // lineage::lake_bytes: what the catalog shows, as a figure.
 std::string storage_figure(Lake& lake) {
   const lineage::LakeBytes lake_bytes = lineage::lake_bytes(lake.dir());
-  if (lake_bytes.layers.empty()) throw Unavailable("no layer file in the lake yet: run adlake bronze");
+  if (lake_bytes.layers.empty())
+    throw Unavailable("no layer file in the lake yet: run adlake bronze");
   const auto times = [](int64_t bytes, const std::optional<int64_t>& csv) {
     return csv && *csv > 0
                ? fmt::format("{:.2f}x", static_cast<double>(bytes) / static_cast<double>(*csv))
                : std::string("n/a");
   };
-  HtmlTable t({"layer", "on disk (bytes)", "on disk", "CSV it holds (bytes)", "x the CSV",
-               "read from"},
-              {1, 3});
+  HtmlTable t(
+      {"layer", "on disk (bytes)", "on disk", "CSV it holds (bytes)", "x the CSV", "read from"},
+      {1, 3});
   std::vector<svg::Bar> bars;
   std::optional<int64_t> csv;
   for (const auto& b : lake_bytes.layers) {
@@ -211,14 +212,16 @@ std::string storage_figure(Lake& lake) {
     t.rows.push_back({b.name, std::to_string(b.bytes), lineage::format_bytes(b.bytes),
                       b.csv_bytes ? std::to_string(*b.csv_bytes) : "unknown",
                       times(b.bytes, b.csv_bytes), from});
-    bars.push_back({b.name, static_cast<double>(b.bytes),
-                    lineage::format_bytes(b.bytes) + ", " + times(b.bytes, b.csv_bytes) + " the CSV"});
+    bars.push_back(
+        {b.name, static_cast<double>(b.bytes),
+         lineage::format_bytes(b.bytes) + ", " + times(b.bytes, b.csv_bytes) + " the CSV"});
   }
   t.rows.push_back({"the lake", std::to_string(lake_bytes.bytes),
                     lineage::format_bytes(lake_bytes.bytes),
                     lake_bytes.csv_bytes ? std::to_string(*lake_bytes.csv_bytes) : "unknown",
                     times(lake_bytes.bytes, lake_bytes.csv_bytes), ""});
-  if (csv) bars.insert(bars.begin(), {"raw CSV", static_cast<double>(*csv), lineage::format_bytes(*csv)});
+  if (csv)
+    bars.insert(bars.begin(), {"raw CSV", static_cast<double>(*csv), lineage::format_bytes(*csv)});
   return figure("Bytes on disk of each layer beside the raw CSV it holds",
                 svg::bar_chart(bars, {"Bytes per layer", 520, 18, svg::palette(5)}),
                 render_table(t),

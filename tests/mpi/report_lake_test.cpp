@@ -370,6 +370,12 @@ TEST_CASE("report on a whole lake: every section drawn from its numbers") {
     CHECK(html.find("mean_pctr") != std::string::npos);  // other numbers are listed
     // Stage timings with the slowest rank.
     CHECK(html.find("2.50 (rank 1)") != std::string::npos);
+    // Each layer's bytes on disk (the fixture's layers have no fingerprint: no CSV figure).
+    for (const char* layer : {"bronze.h5", "silver.h5", "gold.h5"}) {
+      const auto bytes = fs::file_size(fs::path(lake) / layer);
+      CHECK(html.find("<td>" + std::string(layer) + "</td><td class=\"num\">" +
+                      std::to_string(bytes) + "</td>") != std::string::npos);
+    }
     // Markup in data is text, never markup.
     CHECK(html.find("<b>Acme") == std::string::npos);
     CHECK(html.find("&lt;b&gt;Acme &amp; &quot;Sons&quot;&lt;/b&gt;") != std::string::npos);
@@ -381,9 +387,11 @@ TEST_CASE("report on a whole lake: every section drawn from its numbers") {
       }
     }
     // Every chart has marks: 2 tile maps, funnel, rejects, 4 campaign-type bars, advertisers,
-    // hourly, affinity, AUC bars, ROC, PR, calibration, 2 importances, timings, lineage.
+    // hourly, affinity, AUC bars, ROC, PR, calibration, 2 importances, timings, lineage, bytes.
     const size_t charts = count(html, "<svg class=\"chart\"");
-    CHECK(charts == 19);
+    CHECK(charts == 20);
+    CHECK(html.find("Bytes on disk of each layer beside the raw CSV it holds") !=
+          std::string::npos);
     // Plain searches, not std::regex: libstdc++'s regex recurses per
     // character and overflows the stack on a whole page under ASan.
     size_t charts_with_marks = 0;

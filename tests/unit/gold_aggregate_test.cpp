@@ -197,8 +197,7 @@ TEST_CASE("the advertiser comes from /campaigns: joined on campaign_id, checked"
   }
   const auto partial = Advertisers::from(without_c01, "x.h5:/campaigns");
   CHECK_THROWS_WITH_AS(aggregate_tables({local.dense, local.campaigns}, partial),
-                       doctest::Contains("campaign_id 'c01' is not in x.h5:/campaigns"),
-                       DataError);
+                       doctest::Contains("campaign_id 'c01' is not in x.h5:/campaigns"), DataError);
 
   // silver keeps one row per campaign_id: a repeated one is refused.
   Table twice;

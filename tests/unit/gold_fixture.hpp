@@ -69,7 +69,10 @@ inline std::vector<Campaign> fixture_campaigns() {
       {"c03", "acme", "CPC", "finance", 700'000},
       {"c04", "Zed & Co", "CPI", "travel", 3'250'000},
       {"c05", "Zed & Co", "CPI", "sports", 999'999},
-      {"c06", "\xc3\x9cnic\xc3\xb6" "de Ads", "CPC", "news", 1'000'001},
+      {"c06",
+       "\xc3\x9cnic\xc3\xb6"
+       "de Ads",
+       "CPC", "news", 1'000'001},
       {"c07", " spaced", "CPM", "unknown", 4'000'000},
       {"c08", "unknown", "CPC", "food", 123'456},
       {"c09", "Beta", "CPM", "health", 2'500'000},

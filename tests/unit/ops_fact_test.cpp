@@ -58,14 +58,14 @@ TEST_CASE("build_fact: one row per kept request with its funnel and dimensions")
   REQUIRE(fact.rows() == 5);
   std::vector<std::string> names;
   for (const auto& c : fact.columns) names.push_back(c.name);
-  CHECK(names == std::vector<std::string>{
-                     "id_md5",      "ts",           "user_id",          "app_id",
-                     "device_type", "os",           "ip_prefix",        "age",
-                     "age_bucket",  "gender",       "user_state",       "interest",
-                     "genre",       "app_rating",   "has_impression",   "imp_ts",
-                     "campaign_id", "slot",         "win_price_micros", "campaign_type",
-                     "category",    "bid_micros",   "is_click",         "click_ts",
-                     "n_clicks_raw", "is_install",  "revenue_micros"});
+  CHECK(names ==
+        std::vector<std::string>{"id_md5",       "ts",         "user_id",          "app_id",
+                                 "device_type",  "os",         "ip_prefix",        "age",
+                                 "age_bucket",   "gender",     "user_state",       "interest",
+                                 "genre",        "app_rating", "has_impression",   "imp_ts",
+                                 "campaign_id",  "slot",       "win_price_micros", "campaign_type",
+                                 "category",     "bid_micros", "is_click",         "click_ts",
+                                 "n_clicks_raw", "is_install", "revenue_micros"});
   CHECK(fact.strings("id_md5").at(0) == id(1));
   CHECK(fact.values<std::int64_t>("ts")[1] == 1700000001);
   CHECK(fact.strings("user_id").at(1) == "unknown");

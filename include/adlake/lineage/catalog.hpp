@@ -2,9 +2,8 @@
 // What a lake holds (issue 7, `adlake catalog`): every table of every layer
 // with its rows, typed columns and provenance attributes (CONTRACT 5), read
 // by one process with serial HDF5.
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
