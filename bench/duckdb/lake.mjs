@@ -121,12 +121,12 @@ CREATE MACRO low(v) AS lower(tr(v));
 CREATE MACRO valid_id(v) AS regexp_full_match(low(v), '[0-9a-f]{32}');
 CREATE MACRO iso_ts(v) AS CASE
   WHEN NOT regexp_full_match(v, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?') THEN NULL
-  WHEN try_cast(substr(v, 1, 10) AS DATE) IS NULL OR substr(v, 12, 2)::INT > 23
-    OR substr(v, 15, 2)::INT > 59 OR substr(v, 18, 2)::INT > 59 THEN NULL
+  WHEN try_cast(substr(v, 1, 10) AS DATE) IS NULL OR try_cast(substr(v, 12, 2) AS INT) > 23
+    OR try_cast(substr(v, 15, 2) AS INT) > 59 OR try_cast(substr(v, 18, 2) AS INT) > 59 THEN NULL
   ELSE (substr(v, 1, 10)::DATE - DATE '1970-01-01')::BIGINT * 86400
     + substr(v, 12, 2)::BIGINT * 3600 + substr(v, 15, 2)::BIGINT * 60 + substr(v, 18, 2)::BIGINT
     - coalesce(CASE WHEN regexp_matches(v, '[+-][0-9]{2}:[0-9]{2}$')
-        AND right(v, 5)[1:2]::INT <= 23 AND right(v, 2)::INT <= 59
+        AND try_cast(right(v, 5)[1:2] AS INT) <= 23 AND try_cast(right(v, 2) AS INT) <= 59
       THEN (CASE WHEN right(v, 6)[1] = '-' THEN -1 ELSE 1 END)
         * (right(v, 5)[1:2]::BIGINT * 3600 + right(v, 2)::BIGINT * 60) END,
       CASE WHEN regexp_matches(v, '[+-][0-9]{2}:[0-9]{2}$') THEN NULL ELSE 0 END)
@@ -151,7 +151,7 @@ CREATE MACRO os_of(v) AS CASE
   WHEN low(v) = '' THEN 'unknown' ELSE 'other' END;
 CREATE MACRO ip_prefix(v) AS CASE
   WHEN regexp_full_match(tr(v), '[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}')
-    AND list_max(list_transform(string_split(tr(v), '.'), x -> x::INT)) <= 255
+    AND list_max(list_transform(string_split(tr(v), '.'), x -> try_cast(x AS INT))) <= 255
   THEN string_split(tr(v), '.')[1]::INT || '.' || string_split(tr(v), '.')[2]::INT || '.'
     || string_split(tr(v), '.')[3]::INT || '.0/24'
   ELSE 'unknown' END;
@@ -164,19 +164,20 @@ CREATE MACRO state_of(v) AS CASE
 CREATE MACRO category_of(v) AS CASE WHEN low(v) IN (${list(CATEGORIES)}) THEN low(v) ELSE 'unknown' END;
 CREATE MACRO campaign_type(v) AS CASE WHEN upper(tr(v)) IN ('CPC', 'CPI', 'CPM') THEN upper(tr(v)) END;
 CREATE MACRO signed_num(v) AS regexp_full_match(tr(v), '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)');
-CREATE MACRO age_of(v) AS CASE WHEN signed_num(v) AND tr(v)::DECIMAL(38, 10) = floor(tr(v)::DECIMAL(38, 10))
-  AND tr(v)::DECIMAL(38, 10) BETWEEN 13 AND 100 THEN tr(v)::DECIMAL(38, 10)::SMALLINT ELSE -1 END;
+CREATE MACRO num(v) AS try_cast(tr(v) AS DECIMAL(38, 10));
+CREATE MACRO age_of(v) AS CASE WHEN signed_num(v) AND num(v) = floor(num(v))
+  AND num(v) BETWEEN 13 AND 100 THEN num(v)::SMALLINT ELSE -1 END;
 CREATE MACRO age_bucket(a) AS CASE WHEN a < 0 THEN 'unknown' WHEN a <= 17 THEN '13-17'
   WHEN a <= 24 THEN '18-24' WHEN a <= 34 THEN '25-34' WHEN a <= 44 THEN '35-44'
   WHEN a <= 54 THEN '45-54' WHEN a <= 64 THEN '55-64' ELSE '65+' END;
-CREATE MACRO rating_of(v) AS CASE WHEN signed_num(v) AND tr(v)::DOUBLE BETWEEN 0 AND 5
-  AND tr(v)::DECIMAL(38, 10) <= 5 THEN abs(tr(v)::DOUBLE) ELSE 0.0 END;
+CREATE MACRO rating_of(v) AS CASE WHEN signed_num(v) AND try_cast(tr(v) AS DOUBLE) BETWEEN 0 AND 5
+  AND num(v) <= 5 THEN abs(try_cast(tr(v) AS DOUBLE)) ELSE 0.0 END;
 CREATE MACRO micros(v) AS CASE WHEN regexp_full_match(tr(v), '[0-9]+(\\.[0-9]+)?')
   AND strlen(ltrim(split_part(tr(v), '.', 1), '0')) <= 3
   THEN split_part(tr(v), '.', 1)::BIGINT * 1000000
     + rpad(split_part(tr(v), '.', 2)[1:6], 6, '0')::BIGINT
     + (split_part(tr(v), '.', 2)[7:7] >= '5')::BIGINT END;
-CREATE MACRO slot_of(v) AS CASE WHEN regexp_full_match(tr(v), '0*[0-9]') THEN tr(v)::TINYINT ELSE -1 END;
+CREATE MACRO slot_of(v) AS CASE WHEN regexp_full_match(tr(v), '0*[0-9]') THEN try_cast(tr(v) AS TINYINT) ELSE -1 END;
 CREATE MACRO installed(v) AS (low(v) IN ('1', 'true', 'yes', 'y', 't'))::UTINYINT;
 CREATE MACRO text128(v) AS CASE WHEN tr(v) = '' THEN 'unknown' WHEN strlen(tr(v)) <= 128 THEN tr(v)
   ELSE left(tr(v), list_max(list_filter(range(1, 129), k -> strlen(left(tr(v), k)) <= 128))) END;
