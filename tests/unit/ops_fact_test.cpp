@@ -122,7 +122,7 @@ TEST_CASE("build_fact: one row per kept request with its funnel and dimensions")
 TEST_CASE("build_fact: no rows, and the dimension enum types leave `none` out") {
   const adlake::Table fact = ops::build_fact({});
   CHECK(fact.rows() == 0);
-  CHECK(fact.columns.size() == 28);
+  CHECK(fact.columns.size() == 27);  // CONTRACT 2.4 (v2)
   const auto& interest = fact.enums("interest").labels;
   CHECK(interest[static_cast<std::size_t>(adlake::clean::Category::kNone)].empty());
   CHECK(interest[static_cast<std::size_t>(adlake::clean::Category::kNews)] == "news");
