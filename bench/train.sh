@@ -7,9 +7,13 @@
 #   - scikit-learn's RandomForestClassifier (n_jobs=2) with the same parameters,
 #   - XGBoost's XGBRFClassifier (tree_method=hist, n_jobs=2), the same as far as
 #     XGBoost has them (bench/train_compare.py says how they are mapped),
-# and prints training seconds, test ROC-AUC and the ratios. Both Python
-# libraries get categorical columns as integer codes (they have no native
-# categorical splits in a random forest).
+#   - scikit-learn's HistGradientBoostingClassifier (native categorical
+#     splits; its own defaults, up to 500 rounds with early stopping): the
+#     gradient-boosting yardstick,
+# and prints training seconds, test ROC-AUC and the ratios. Every model gets
+# the columns of gold's feature_columns (the history features included). The
+# two random forests get categorical columns as integer codes (they have no
+# native categorical splits in a random forest).
 #   bench/train.sh [WORK]         (default WORK: ./out/bench-train)
 # Environment: REQUESTS (default "1000000 5000000"), SEED (default 42),
 #   INPUTS: existing inputs instead of generating, "RAW[:LAKE] ..." (RAW: a

@@ -116,10 +116,27 @@ double ClickModel::p_click(double feature_logit, double user_latent, double crea
   return sigmoid(feature_logit + user_latent + creative_quality);
 }
 
+double ClickModel::draw_user_latent(Rng& rng) {
+  // Class then value: two draws per user whatever the class.
+  const double u = rng.uniform();
+  double sd = kUserClasses[0].sd, below = 0.0;
+  for (const LatentClass& c : kUserClasses) {
+    sd = c.sd;
+    below += c.share;
+    if (u < below) break;
+  }
+  return sd * rng.normal();
+}
+
 double ClickModel::p_click_features(double feature_logit) const {
-  // The two hidden terms are independent normals: their sum is one normal.
-  const double sd = std::sqrt(kUserSd * kUserSd + kCreativeSd * kCreativeSd);
-  return quadrature_.expect_normal(feature_logit, sd, sigmoid);
+  // Within a class the two hidden terms are independent normals, whose sum is
+  // one normal; the classes are weighed by their shares.
+  double p = 0.0;
+  for (const LatentClass& c : kUserClasses) {
+    const double sd = std::sqrt(c.sd * c.sd + kCreativeSd * kCreativeSd);
+    p += c.share * quadrature_.expect_normal(feature_logit, sd, sigmoid);
+  }
+  return p;
 }
 
 }  // namespace adlake::gen
