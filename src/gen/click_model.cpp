@@ -8,10 +8,9 @@ namespace {
 // Coefficients on the logit scale. The structure is deliberately one a forest
 // can learn from ~55k rows: strong effects on a few low-cardinality features,
 // a handful of strong two-way cells, smooth hour cycles, weak effects
-// elsewhere. The intercept sets the CTR near 9%; the sizes were tuned so that
-// the AUC of p_click_features on the default data is about 0.80
-// (docs/generator.md). kUnknown means no effect everywhere.
-constexpr double kIntercept = -4.65;
+// elsewhere. The intercept sets the CTR near 9% (with the users' latent
+// propensity of click_model.hpp). kUnknown means no effect everywhere.
+constexpr double kIntercept = -4.80;
 
 constexpr double kAffinity = 2.00;    // user interest == campaign category
 constexpr double kContextual = 0.50;  // app genre == campaign category

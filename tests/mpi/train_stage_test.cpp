@@ -104,8 +104,10 @@ TEST_CASE("train and score: same forest as one process, metrics and scores agree
     h5::write_table(file, "/features", gold_rows(data, begin, count), meta, comm);
     std::vector<std::string> names;
     for (const auto& f : data.features) names.push_back(f.name);
-    const h5::Handle group(H5Gopen2(file.id(), "/features", H5P_DEFAULT), "open /features");
-    h5::write_attribute(group.id(), "feature_columns", nlohmann::json(names).dump());
+    {
+      const h5::Handle group(H5Gopen2(file.id(), "/features", H5P_DEFAULT), "open /features");
+      h5::write_attribute(group.id(), "feature_columns", nlohmann::json(names).dump());
+    }
     file.close();
   }
   if (comm.is_root()) {

@@ -106,7 +106,7 @@ TEST_CASE("is_match needs equal and known categories") {
 TEST_CASE("features match a serial reference over the fixture") {
   const auto rows = testing::make_fact_rows(2000, 11);
   const Table features = build_features(fixture_fact_rows(rows));
-  testing::check_features(features, rows);
+  testing::check_features(features, rows, false);
   const auto counts = count_features(features);
   CHECK(counts.rows == static_cast<int64_t>(features.rows()));
   CHECK(counts.train + counts.test == counts.rows);
@@ -128,7 +128,7 @@ TEST_CASE("enum columns are read by label, whatever member values the file used"
   // ... and whose interest type leaves `none` out (an empty label: no such code).
   table.enums("interest").labels[clean::code(clean::Category::kNone)].clear();
   const Table features = build_features(fact_rows_from(std::move(table), "fixture", 0));
-  testing::check_features(features, rows);
+  testing::check_features(features, rows, false);
 }
 
 TEST_CASE("a fact table that breaks the contract is a DataError naming the row") {

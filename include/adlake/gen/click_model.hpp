@@ -42,9 +42,9 @@ class ClickModel {
  public:
   // The per-user latent propensity, drawn once per user: a scale mixture of
   // normals, so heavier-tailed than one normal (as users are in real logs: most
-  // near the average, a few who click far more or never). Variance 0.41
-  // (sd 0.64) in all; kurtosis 8.5 where a normal has 3.
-  static constexpr LatentClass kUserClasses[] = {{0.75, 0.40}, {0.20, 0.90}, {0.05, 1.60}};
+  // near the average, a few who click far more or hardly ever). Variance 0.85
+  // (sd 0.92) in all; kurtosis 8.0 where a normal has 3. docs/generator.md.
+  static constexpr LatentClass kUserClasses[] = {{0.60, 0.50}, {0.30, 1.00}, {0.10, 2.00}};
   // The quality of the creative, drawn per impression (not learnable).
   static constexpr double kCreativeSd = 0.40;
 
