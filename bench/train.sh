@@ -21,7 +21,7 @@
 #   used read-only, else the lake is built under WORK),
 #   ADLAKE (default build/adlake), TRAIN_ARGS (extra `adlake train` options,
 #   passed on to the Python models where they have them: --min-samples-leaf,
-#   --max-features, --max-depth, --n-estimators, --seed),
+#   --max-features, --max-depth, --max-samples, --n-estimators, --seed),
 #   SKLEARN_DEFAULTS=1 to also time scikit-learn with its own defaults
 #   (min_samples_leaf 1, max_features sqrt: full-depth trees, slow).
 set -euo pipefail
@@ -62,6 +62,7 @@ py_args=(--n-estimators "$(param n-estimators "$(default_of n-estimators)")"
   --min-samples-leaf "$(param min-samples-leaf "$(default_of min-samples-leaf)")"
   --max-features "$(param max-features "$(default_of max-features)")"
   --max-depth "$(param max-depth "$(default_of max-depth)")"
+  --max-samples "$(param max-samples "$(default_of max-samples)")"
   --seed "$(param seed "$(default_of seed)")" --jobs 2)
 
 mkdir -p "$work"

@@ -47,6 +47,7 @@ def main():
     a.add_argument("--min-samples-leaf", type=int, default=1)
     a.add_argument("--max-depth", type=int, default=0)
     a.add_argument("--max-features", default="2")
+    a.add_argument("--max-samples", type=float, default=1.0)
     a.add_argument("--xgb-depth", type=int, default=14, help="XGBoost's max_depth when --max-depth is 0")
     a.add_argument("--seed", type=int, default=42)
     a.add_argument("--jobs", type=int, default=2)
@@ -63,6 +64,7 @@ def main():
         m = RandomForestClassifier(n_estimators=o.n_estimators, max_depth=depth,
                                    min_samples_leaf=o.min_samples_leaf, max_features=mf,
                                    class_weight="balanced", bootstrap=True,
+                                   max_samples=o.max_samples if o.max_samples < 1 else None,
                                    n_jobs=o.jobs, random_state=o.seed)
         t, cpu = time.perf_counter(), time.process_time()
         m.fit(xtr, ytr)
@@ -82,7 +84,9 @@ def main():
                                     # every row's hessian is 0.25 at the base score.
                                     min_child_weight=0.25 * o.min_samples_leaf,
                                     colsample_bynode=n_node / len(names),
-                                    subsample=0.632, scale_pos_weight=(1 - pos) / pos,
+                                    # The distinct rows of a bootstrap of max_samples x n draws.
+                                    subsample=1 - np.exp(-o.max_samples),
+                                    scale_pos_weight=(1 - pos) / pos,
                                     n_jobs=o.jobs, random_state=o.seed)
         t, cpu = time.perf_counter(), time.process_time()
         m.fit(xtr, ytr)
