@@ -9,6 +9,7 @@
 // /campaigns (campaigns_table) on campaign_id; FactRow keeps it for the reference.
 #include <algorithm>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
