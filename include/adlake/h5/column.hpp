@@ -80,7 +80,9 @@ struct Table {
   const Column& column(std::string_view name) const;
 
   template <class T>
-  std::vector<T>& values(std::string_view name) { return std::get<std::vector<T>>(column(name).data); }
+  std::vector<T>& values(std::string_view name) {
+    return std::get<std::vector<T>>(column(name).data);
+  }
   template <class T>
   const std::vector<T>& values(std::string_view name) const {
     return std::get<std::vector<T>>(column(name).data);
