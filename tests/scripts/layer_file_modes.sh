@@ -22,7 +22,7 @@ for mask in 000 077; do
     pid=$!
     temp=""
     for _ in $(seq 100); do
-      temp=$(find "$lake" -maxdepth 1 -name '.bronze.h5.tmp-*' 2>/dev/null | head -1)
+      temp=$(find "$lake" -maxdepth 1 -name '.bronze.h5.tmp-*' 2>/dev/null | head -1 || true)
       [[ -n $temp ]] && break
       sleep 0.05
     done
