@@ -19,11 +19,27 @@ import numpy as np
 import pandas as pd
 
 
+def whole_values(group, column, values):
+    """The column's strings as bytes, whole: in bronze and rejects tables a
+    value longer than the column's width keeps only its first `width` bytes
+    there and is whole in the overflow group `_long/<column>` (CONTRACT 5):
+    value j, of row `row[j]`, is `bytes[offset[j]:offset[j+1]]`."""
+    if group[column].attrs.get("long_values", 0) == 0:
+        return values
+    long = group["_long"][column]
+    rows, offsets, data = long["row"][()], long["offset"][()], long["bytes"][()]
+    values = values.astype(object)
+    for j, row in enumerate(rows):
+        values[row] = data[offsets[j]:offsets[j + 1]].tobytes()
+    return values
+
+
 def table(layer, name, columns=None, errors="replace"):
     """The table `name` ("/revenue_by_state") of the layer file `layer` as a
     DataFrame, columns in the table's order: fixed-length strings decoded to
-    str, enumerations as pandas Categoricals of their labels, numbers as they
-    are (money in int64 micros of USD, timestamps in int64 epoch seconds).
+    str (whole, overflow merged), enumerations as pandas Categoricals of their
+    labels, numbers as they are (money in int64 micros of USD, timestamps in
+    int64 epoch seconds).
     Bytes that are not UTF-8 (only in bronze's rejects of reason
     invalid_encoding, kept verbatim) become U+FFFD; errors="surrogateescape"
     keeps them recoverable."""
@@ -42,7 +58,11 @@ def table(layer, name, columns=None, errors="replace"):
                 categories = [l for l in labels if l]
                 data[column] = pd.Categorical(labels[values.astype(np.int64)], categories=categories, ordered=True)
             elif values.dtype.kind == "S":
-                data[column] = np.char.decode(values, "utf-8", errors)
+                values = whole_values(group, column, values)
+                if values.dtype.kind == "S":
+                    data[column] = np.char.decode(values, "utf-8", errors)
+                else:
+                    data[column] = np.array([v.decode("utf-8", errors) for v in values], dtype=object)
             else:
                 data[column] = values
         return pd.DataFrame(data)

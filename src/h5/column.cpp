@@ -3,8 +3,16 @@
 #include <algorithm>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/huge_pages.hpp"
 
 namespace adlake {
+
+void StringColumn::reserve(size_t rows, size_t bytes) {
+  offsets_.reserve(rows + 1);
+  bytes_.reserve(bytes);
+  advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(uint64_t));
+  advise_huge_pages(bytes_.data(), bytes_.capacity());
+}
 
 StringColumn StringColumn::gather(const std::vector<uint32_t>& order) const {
   StringColumn out;
@@ -24,7 +32,8 @@ size_t Column::size() const {
 }
 
 bool Table::has(std::string_view name) const {
-  return std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.name == name; });
+  return std::any_of(columns.begin(), columns.end(),
+                     [&](const Column& c) { return c.name == name; });
 }
 
 Column& Table::column(std::string_view name) {

@@ -14,7 +14,7 @@ void pack_fixed_strings(const StringColumn& values, std::size_t begin, std::size
   // Only the padding is cleared, not the whole buffer first: the slab is
   // written once per byte.
   for (std::size_t i = begin; i < begin + count; ++i, out += width) {
-    const std::string_view v = values.at(i);
+    const std::string_view v = values.at(i).substr(0, width);
     // An empty value may have a null data(): memcpy must not see it (UB).
     if (!v.empty()) std::memcpy(out, v.data(), v.size());
     std::memset(out + v.size(), 0, width - v.size());

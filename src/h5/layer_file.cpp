@@ -1,11 +1,13 @@
 #include "adlake/h5/layer_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -29,9 +31,24 @@ void pause_for_fault_tests() {
   if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
+// Creates `path` empty with exactly `mode`, whatever the umask, before HDF5
+// opens it (H5Fcreate truncates an existing file and keeps its mode). It is
+// never, even for a moment, more open than `mode`: created 0600 (the umask
+// can only take bits away), then set to `mode` on the open descriptor.
+void create_with_mode(const std::string& path, unsigned mode) {
+  std::remove(path.c_str());  // a temporary of a killed job with the same pid
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) throw IoError("cannot create " + path + ": " + std::strerror(errno));
+  const bool ok = ::fchmod(fd, static_cast<mode_t>(mode)) == 0;
+  const int error = errno;
+  ::close(fd);
+  if (!ok) throw IoError("cannot set the mode of " + path + ": " + std::strerror(error));
+}
+
 }  // namespace
 
-LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm)
+LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm,
+                     std::optional<unsigned> mode)
     : comm_(comm),
       final_path_((fs::path(lake_dir) / name).string()),
       errors_at_start_(agreed_error_count()) {
@@ -42,6 +59,7 @@ LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const
     fs::create_directories(lake_dir, ec);
     if (ec) throw IoError("cannot create lake folder " + lake_dir + ": " + ec.message());
     temp = (fs::path(lake_dir) / ("." + name + ".tmp-" + std::to_string(getpid()))).string();
+    if (mode) create_with_mode(temp, *mode);
   });
   broadcast(comm, temp);
   temp_path_ = temp;

@@ -12,8 +12,11 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/h5/attributes.hpp"
+#include "adlake/h5/dataset_io.hpp"
 #include "adlake/h5/fixed_strings.hpp"
 #include "adlake/h5/io_diagnostics.hpp"
+#include "adlake/h5/string_overflow.hpp"
+#include "adlake/h5/string_width.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 
@@ -68,38 +71,9 @@ Handle enum_type(const std::vector<std::string>& labels) {
   return type;
 }
 
-// The slice this rank writes or reads, in file and memory.
-struct Selection {
-  Handle file_space;
-  Handle mem_space;
-};
-
-Selection select_rows(hid_t dataset_space, int64_t begin, int64_t count) {
-  Selection s{Handle(H5Scopy(dataset_space), "copy dataspace"), Handle()};
-  const hsize_t mem_dims[1] = {static_cast<hsize_t>(std::max<int64_t>(count, 1))};
-  s.mem_space = Handle(H5Screate_simple(1, mem_dims, nullptr), "create memory space");
-  if (count == 0) {
-    check_status(H5Sselect_none(s.file_space.id()), "select none");
-    check_status(H5Sselect_none(s.mem_space.id()), "select none");
-  } else {
-    const hsize_t start[1] = {static_cast<hsize_t>(begin)};
-    const hsize_t n[1] = {static_cast<hsize_t>(count)};
-    check_status(H5Sselect_hyperslab(s.file_space.id(), H5S_SELECT_SET, start, nullptr, n, nullptr),
-                 "select rows");
-  }
-  return s;
-}
-
-// Collective: room on disk for `dataset`'s data before it is written; a full
-// disk met inside the collective write would leave the ranks stuck in HDF5
-// (h5/file_space.cpp).
-void reserve_for(File& file, hid_t dataset) {
-  const haddr_t at = H5Dget_offset(dataset);
-  file.reserve_space(at == HADDR_UNDEF ? 0 : at + H5Dget_storage_size(dataset));
-}
-
 void write_column(File& file, hid_t group, const Column& column, int64_t offset, int64_t total,
-                  const Comm& comm, const std::string& where, SlabBuffer& slab) {
+                  const Comm& comm, const std::string& where, SlabBuffer& slab,
+                  StringWidths widths) {
   const int64_t count = static_cast<int64_t>(column.size());
   Handle type;
   hid_t type_id = -1;
@@ -110,7 +84,10 @@ void write_column(File& file, hid_t group, const Column& column, int64_t offset,
       [&](const auto& values) {
         using V = std::decay_t<decltype(values)>;
         if constexpr (std::is_same_v<V, StringColumn>) {
-          width = std::max<size_t>(1, allreduce_max<unsigned long long>(comm, values.max_length()));
+          width = widths == StringWidths::compact
+                      ? compact_width(values, comm).width
+                      : std::max<size_t>(
+                            1, allreduce_max<unsigned long long>(comm, values.max_length()));
           type = string_type(width);
           type_id = type.id();
           strings = &values;
@@ -125,48 +102,27 @@ void write_column(File& file, hid_t group, const Column& column, int64_t offset,
       },
       column.data);
 
-  const hsize_t dims[1] = {static_cast<hsize_t>(total)};
-  Handle space(H5Screate_simple(1, dims, nullptr), "create dataspace for " + where);
-  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
-  H5Pset_fill_time(dcpl.id(), H5D_FILL_TIME_NEVER);
-  Handle dataset(H5Dcreate2(group, column.name.c_str(), type_id, space.id(), H5P_DEFAULT, dcpl.id(),
-                            H5P_DEFAULT),
-                 "create dataset " + where + "/" + column.name + " in " + file.path());
-  // Collective: rows [first, first + n) of this rank's slice, from `buffer`.
-  auto write_rows = [&](int64_t first, int64_t n, const void* buffer) {
-    Selection sel = select_rows(space.id(), offset + first, n);
-    Handle dxpl = transfer_plist(file.parallel());
-    reserve_for(file, dataset.id());
-    // The memory type is the file type, so the transfer stays collective.
-    // A write that fails anyway (an I/O error) is agreed, so that every rank
-    // unwinds together and the layer's temporary file is removed.
-    collective_try(comm, [&] {
-      const herr_t status =
-          H5Dwrite(dataset.id(), type_id, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),
-                   n > 0 ? buffer : &width);  // HDF5 wants a pointer even for no rows
-      try {
-        check_status(status, "write dataset " + where + "/" + column.name + " in " + file.path());
-      } catch (const IoError& e) {
-        throw IoError(e.what() + disk_full_hint(file.path()));
-      }
-    });
-    if (file.parallel()) record_transfer_mode(dxpl.id());
-  };
+  Handle dataset = create_dataset_1d(file, group, column.name, type_id, total, where);
+  const std::string what = "dataset " + where + "/" + column.name;
   if (total > 0 && strings != nullptr) {
-    // Packed and written a slab at a time (h5/fixed_strings.hpp); every rank
-    // joins every round, with no rows once its own are written.
-    const auto per_slab = static_cast<int64_t>(slab_rows(width));
-    const int64_t rounds = allreduce_max<int64_t>(comm, (count + per_slab - 1) / per_slab);
-    char* const buffer = slab.get(static_cast<size_t>(std::min(count, per_slab)) * width);
-    for (int64_t round = 0; round < rounds; ++round) {
-      const int64_t first = std::min(count, round * per_slab);
-      const int64_t n = std::min(per_slab, count - first);
-      pack_fixed_strings(*strings, static_cast<size_t>(first), static_cast<size_t>(n), width,
-                         buffer);
-      write_rows(first, n, buffer);
-    }
+    // Packed and written a slab at a time (h5/fixed_strings.hpp).
+    char* const buffer =
+        slab.get(static_cast<size_t>(std::min<int64_t>(count, slab_rows(width))) * width);
+    write_in_rounds(
+        file, dataset.id(), type_id, offset, count, static_cast<int64_t>(slab_rows(width)),
+        [&](int64_t first, int64_t n) {
+          pack_fixed_strings(*strings, static_cast<size_t>(first), static_cast<size_t>(n), width,
+                             buffer);
+          return buffer;
+        },
+        comm, what);
   } else if (total > 0) {
-    write_rows(0, count, data);
+    write_in_rounds(
+        file, dataset.id(), type_id, offset, count, count, [&](int64_t, int64_t) { return data; },
+        comm, what);
+  }
+  if (strings != nullptr && widths == StringWidths::compact) {
+    write_long_values(file, dataset.id(), where, column.name, *strings, width, offset, comm);
   }
   if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
 }
@@ -207,7 +163,7 @@ std::pair<int64_t, int64_t> even_share(int64_t total, int rank, int size) {
 }
 
 void write_table(File& file, const std::string& path, const Table& local_rows,
-                 const TableMeta& meta, const Comm& comm) {
+                 const TableMeta& meta, const Comm& comm, StringWidths widths) {
   local_rows.check_lengths(path);
   const int64_t count = static_cast<int64_t>(local_rows.rows());
   const int64_t offset = exclusive_scan_sum<int64_t>(comm, count);
@@ -217,7 +173,7 @@ void write_table(File& file, const std::string& path, const Table& local_rows,
   nlohmann::json names = nlohmann::json::array();
   SlabBuffer slab;
   for (const auto& column : local_rows.columns) {
-    write_column(file, group.id(), column, offset, total, comm, path, slab);
+    write_column(file, group.id(), column, offset, total, comm, path, slab, widths);
     names.push_back(column.name);
   }
   write_table_attributes(group.id(), total, names, meta, comm);
@@ -252,10 +208,6 @@ TableWriter::TableWriter(File& file, const std::string& path, const Table& schem
   s.local = local_rows;
   s.offset = exclusive_scan_sum<int64_t>(comm, local_rows);
   s.total = allreduce_sum<int64_t>(comm, local_rows);
-  const hsize_t dims[1] = {static_cast<hsize_t>(s.total)};
-  Handle space(H5Screate_simple(1, dims, nullptr), "create dataspace for " + path);
-  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
-  H5Pset_fill_time(dcpl.id(), H5D_FILL_TIME_NEVER);
   for (size_t j = 0; j < schema.columns.size(); ++j) {
     const Column& column = schema.columns[j];
     size_t width = 0;
@@ -273,9 +225,7 @@ TableWriter::TableWriter(File& file, const std::string& path, const Table& schem
           }
         },
         column.data);
-    Handle dataset(H5Dcreate2(s.group.id(), column.name.c_str(), type.id(), space.id(), H5P_DEFAULT,
-                              dcpl.id(), H5P_DEFAULT),
-                   "create dataset " + path + "/" + column.name + " in " + file.path());
+    Handle dataset = create_dataset_1d(file, s.group.id(), column.name, type.id(), s.total, path);
     if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
     s.names.push_back(column.name);
     s.widths.push_back(width);
@@ -462,6 +412,7 @@ Column read_column(const File& file, hid_t group, const std::string& name, int64
       const char* v = buffer.data() + i * size;
       strings.push_back(std::string_view(v, strnlen(v, size)));
     }
+    merge_long_values(file, dataset.id(), where, name, begin, strings);
     column.data = std::move(strings);
   } else if (cls == H5T_ENUM) {
     EnumColumn e;

@@ -26,6 +26,8 @@ using bronze::FileCounts;
 
 constexpr std::size_t kCountsPerFile = 3 + csv::kRejectReasonCount;
 
+constexpr unsigned kBronzeFileMode = 0640;
+
 std::vector<std::int64_t> flatten(const std::vector<FileCounts>& counts) {
   std::vector<std::int64_t> flat;
   flat.reserve(counts.size() * kCountsPerFile);
@@ -85,40 +87,32 @@ void check_read_memory(const Context& ctx, const EntityInput& input,
                "for its share of " + format_bytes(csv_bytes) + " of CSV");
 }
 
-// Writing packs each string column at the longest value of any rank, a slab
-// of about 16 MiB at a time (h5/fixed_strings.hpp): one long value (a 10 MB
-// rejected line) costs a slab of that width, not the column at that width.
-void check_write_memory(const Context& ctx, const EntityInput& input,
-                        const bronze::EntityShare& share) {
-  const std::uint64_t held = h5::table_memory_bytes(share.rows) + h5::table_memory_bytes(share.rejects);
-  const std::uint64_t packed = std::max(h5::write_buffer_bytes(share.rows, ctx.comm),
-                                        h5::write_buffer_bytes(share.rejects, ctx.comm));
-  check_memory(ctx, held + packed, "bronze: writing " + input.name,
-               format_bytes(held) + " of rows and rejects, plus " + format_bytes(packed) +
-                   " to pack a column as fixed-length strings at its longest value");
-}
-
-// Fixed-length strings make a table as wide as its longest values: one 10 MB
-// line among 10,000 rejects is a 100 GB column. Rather than fill the disk and
-// fail on the way, every rank stops before writing tables that the lake's
-// file system cannot hold (rank 0's view of its free space).
-void check_write_space(const Context& ctx, const h5::File& file, const EntityInput& input,
-                       const bronze::EntityShare& share) {
-  const auto rows = h5::table_file_size(share.rows, ctx.comm);
-  const auto rejects = h5::table_file_size(share.rejects, ctx.comm);
+// Writing packs each string column at its compact width (CONTRACT 5), a slab
+// of about 16 MiB at a time (h5/fixed_strings.hpp), and long values go whole
+// to the table's overflow group: a 10 MB rejected line costs about 10 MB on
+// disk, not the column at that width. Rather than fill the disk on the way,
+// every rank stops before writing tables that the lake's file system cannot
+// hold (rank 0's view of its free space); and each rank checks its memory.
+void check_write_room(const Context& ctx, const h5::File& file, const EntityInput& input,
+                      const bronze::EntityShare& share) {
+  const auto rows = h5::table_file_size(share.rows, ctx.comm, h5::StringWidths::compact);
+  const auto rejects = h5::table_file_size(share.rejects, ctx.comm, h5::StringWidths::compact);
   const std::uint64_t need = rows.bytes + rejects.bytes;
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
     const std::uint64_t free = h5::free_disk_bytes(file.path());
     if (free != 0 && need > free) {
-      throw IoError(
-          "bronze: writing " + input.name + ": its tables would take " + format_bytes(need) +
-          " (fixed-length strings are as wide as the longest value of their "
-          "column, here up to " +
-          format_bytes(std::max(rows.widest_string, rejects.widest_string)) + "), more than the " +
-          format_bytes(free) + " free for " + file.path() + ": no space left on device");
+      throw IoError("bronze: writing " + input.name + ": its tables would take " +
+                    format_bytes(need) + ", more than the " + format_bytes(free) + " free for " +
+                    file.path() + ": no space left on device");
     }
   });
+  const std::uint64_t held =
+      h5::table_memory_bytes(share.rows) + h5::table_memory_bytes(share.rejects);
+  const std::uint64_t packed = std::max(rows.write_buffer, rejects.write_buffer);
+  check_memory(ctx, held + packed, "bronze: writing " + input.name,
+               format_bytes(held) + " of rows and rejects, plus " + format_bytes(packed) +
+                   " to pack a column as fixed-length strings");
 }
 
 // Reads, numbers and writes one entity; returns its summary line.
@@ -143,8 +137,7 @@ bronze::EntitySummary ingest_entity(Context& ctx, h5::File& file, const EntityIn
   check_read_memory(ctx, input, segments);
   auto share =
       collective_try(comm, [&] { return bronze::read_share(input, segments, share_options); });
-  check_write_space(ctx, file, input, share);
-  check_write_memory(ctx, input, share);
+  check_write_room(ctx, file, input, share);
   const double read_seconds = clock.seconds();
   const auto counts = exchange_counts(comm, share.counts);
   bronze::number_lines(share, input.first_file_index, counts.lines_before);
@@ -157,12 +150,13 @@ bronze::EntitySummary ingest_entity(Context& ctx, h5::File& file, const EntityIn
   meta.description = "raw " + input.name +
                      " rows as the CSV gave them (unquoted, not trimmed), in input order; "
                      "_file indexes /_files, _line is the physical line (header = 1)";
-  h5::write_table(file, "/" + input.name, share.rows, meta, comm);
+  h5::write_table(file, "/" + input.name, share.rows, meta, comm, h5::StringWidths::compact);
   meta.stats = bronze::rejects_stats(counts.totals);
   meta.description = "malformed " + input.name +
                      " lines, verbatim: file indexes /_files, line is the physical line, "
                      "reason per CONTRACT 2.2";
-  h5::write_table(file, "/_rejects/" + input.name, share.rejects, meta, comm);
+  h5::write_table(file, "/_rejects/" + input.name, share.rejects, meta, comm,
+                  h5::StringWidths::compact);
 
   if (ctx.is_root()) {
     spdlog::debug("bronze {}: rank 0 read {:.1f} MB in {:.2f} s, wrote in {:.2f} s", input.name,
@@ -198,7 +192,7 @@ void write_files_table(Context& ctx, h5::File& file, const bronze::BronzePlan& p
   meta.params = params;
   meta.stats = {{"rows_out", static_cast<std::int64_t>(plan.file_count())}};
   meta.description = "the input files, in reading order: path relative to the input folder";
-  h5::write_table(file, "/_files", files, meta, ctx.comm);
+  h5::write_table(file, "/_files", files, meta, ctx.comm, h5::StringWidths::compact);
 }
 
 }  // namespace
@@ -233,7 +227,8 @@ void run_bronze(Context& ctx, const BronzeOptions& options) {
   }
 
   const nlohmann::json params = {{"input", options.input}};
-  h5::LayerFile layer(options.lake, "bronze.h5", comm);
+  // The only layer with full IP addresses: never readable by all (CONTRACT 0).
+  h5::LayerFile layer(options.lake, "bronze.h5", comm, kBronzeFileMode);
   std::vector<bronze::EntitySummary> summaries;
   StageReport report{"bronze"};
   for (const auto& input : plan.entities) {

@@ -2,6 +2,7 @@
 
 #include <numeric>
 
+#include "adlake/core/huge_pages.hpp"
 #include "adlake/csv/header.hpp"
 #include "adlake/csv/line_reader.hpp"
 #include "adlake/csv/record_parser.hpp"
@@ -46,6 +47,8 @@ struct Builder {
     }
     file.reserve(rows);
     line.reserve(rows);
+    advise_huge_pages(file.data(), file.capacity() * sizeof(std::int32_t));
+    advise_huge_pages(line.data(), line.capacity() * sizeof(std::int64_t));
   }
 };
 

@@ -236,7 +236,7 @@ void run_silver(Context& ctx, const SilverOptions& options) {
                                      " rejected by silver, in input order: _file indexes "
                                      "/_files, _line is the line in that file; bronze values "
                                      "except ip"),
-                      comm);
+                      comm, h5::StringWidths::compact);
     }
     h5::write_table(file, kFiles, files,
                     table_meta(options, {"bronze.h5:/_files"}, nlohmann::json::object(),

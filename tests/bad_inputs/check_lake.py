@@ -12,8 +12,12 @@ Always (for each layer present):
   (2.3), the rejects tables and kept tables agree with the stats;
 - gold: /features has one row per fact row with an impression, and
   /funnel_summary counts the fact table.
-Then the case's exact expectations (see cases.py). Exit 1 on any failure.
+Then the case's exact expectations (see cases.py), and for the entities in
+its "bronze_equals_csv" every bronze value equal to the CSV field it came
+from. Strings are read whole (long values merged from the overflow group,
+CONTRACT 5) by examples/lake.py. Exit 1 on any failure.
 """
+import csv
 import json
 import os
 import re
@@ -21,6 +25,9 @@ import sys
 
 import h5py
 import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples"))
+from lake import whole_values  # noqa: E402
 
 SILVER_TABLE_OF = {"requests": "fact_ad_funnel", "user_profiles": "users",
                    "campaigns": "campaigns", "app_metadata": "apps"}
@@ -66,7 +73,7 @@ def check_bronze(raw, lake, expect):
     if not os.path.exists(path):
         return fail("bronze.h5 is missing")
     with h5py.File(path, "r") as f:
-        files = [p.decode() for p in f["_files/path"][()]]
+        files = [p.decode() for p in whole_values(f["_files"], "path", f["_files/path"][()])]
         lines_of = [raw_lines(os.path.join(raw, p)) for p in files]
         seen = [np.zeros(len(lines), dtype=np.int64) for lines in lines_of]
         for entity in ["requests", "impressions", "clicks", "user_profiles", "campaigns",
@@ -104,7 +111,8 @@ def check_bronze(raw, lake, expect):
                 for k in np.unique(file_col):
                     np.add.at(seen[k], line_col[file_col == k] - 1, 1)
             if n_rejects:
-                raws, rf, rl = rejects["raw"][()], rejects["file"][()], rejects["line"][()]
+                raws = whole_values(rejects, "raw", rejects["raw"][()])
+                rf, rl = rejects["file"][()], rejects["line"][()]
                 reasons = h5py.check_enum_dtype(rejects["reason"].dtype)
                 names = {v: k for k, v in reasons.items()}
                 codes = rejects["reason"][()]
@@ -112,8 +120,10 @@ def check_bronze(raw, lake, expect):
                     n = int(np.sum(codes == reasons[r])) if r in reasons else 0
                     check(n == totals["rejects"][r], f"bronze {entity}: {n} rejects '{r}' in the "
                           f"table, {totals['rejects'][r]} in the stats")
+                # HDF5's NULLPAD strings lose trailing NULs in the column
+                # (not in the overflow group, whose values are whole).
                 bad = [i for i in range(n_rejects)
-                       if raws[i] != lines_of[rf[i]][rl[i] - 1].rstrip(b"\0")]
+                       if bytes(raws[i]).rstrip(b"\0") != lines_of[rf[i]][rl[i] - 1].rstrip(b"\0")]
                 check(not bad, f"bronze {entity}: reject raw differs from the line "
                       f"(first: {files[rf[bad[0]]]}:{rl[bad[0]]})" if bad else "")
                 del names
@@ -193,6 +203,36 @@ def check_silver(lake, expect, bronze_rows):
         return kept
 
 
+def check_bronze_equals_csv(raw, lake, entities):
+    """Every value of bronze's tables of `entities` is the CSV field it came
+    from (columns matched by trimmed, case-folded header names)."""
+    with h5py.File(os.path.join(lake, "bronze.h5"), "r") as f:
+        files = [p.decode() for p in whole_values(f["_files"], "path", f["_files/path"][()])]
+        for entity in entities:
+            g = f[entity]
+            columns = [c for c in json.loads(g.attrs["columns"]) if not c.startswith("_")]
+            values = {c: whole_values(g, c, g[c][()]) for c in columns}
+            file_of, line_of = g["_file"][()], g["_line"][()]
+            parsed = {}
+            wrong = 0
+            for i in range(int(g.attrs["rows"])):
+                k = int(file_of[i])
+                if k not in parsed:
+                    lines = raw_lines(os.path.join(raw, files[k]))
+                    header = next(csv.reader([lines[0].decode("utf-8-sig")]))
+                    parsed[k] = ({h.strip().lower(): j for j, h in enumerate(header)}, lines)
+                index, lines = parsed[k]
+                fields = next(csv.reader([lines[line_of[i] - 1].decode()]))
+                for c in columns:
+                    if values[c][i].decode() != fields[index[c]]:
+                        wrong += 1
+                        if wrong <= 3:
+                            fail(f"bronze /{entity} row {i} {c}: {values[c][i][:60]!r}... is not "
+                                 f"the CSV's {fields[index[c]][:60]!r}... ({files[k]}:{line_of[i]})")
+            check(wrong == 0, f"bronze /{entity}: {wrong} values differ from the CSV")
+            print(f"bronze /{entity}: {len(file_of)} rows x {len(columns)} columns equal the CSV")
+
+
 def check_values(lake, values):
     with h5py.File(os.path.join(lake, "silver.h5"), "r") as f:
         for table, key_column, key, column, want in values:
@@ -248,6 +288,8 @@ def main():
     baseline = sys.argv[4] if len(sys.argv) > 4 else None
     layers = set(os.listdir(lake))
     bronze_rows = check_bronze(raw, lake, expect.get("bronze", {}))
+    if bronze_rows:
+        check_bronze_equals_csv(raw, lake, expect.get("bronze_equals_csv", []))
     if "silver.h5" in layers and bronze_rows:
         kept = check_silver(lake, expect.get("silver", {}), bronze_rows)
         check_values(lake, expect.get("values", []))

@@ -3,7 +3,10 @@
 # ranks), with Debian's /usr/bin/python3, python3-h5py and python3-pandas: every
 # table of every layer opens as a DataFrame of the right length with strings and
 # enum labels decoded, and the two figures it recomputes from silver's fact table
-# equal gold.h5's /revenue_by_state and /hourly_performance.
+# equal gold.h5's /revenue_by_state and /hourly_performance. The input has 10%
+# noise, so bronze has values longer than their column's width (CONTRACT 5):
+# every bronze value read by lake.py equals the CSV field it came from, and
+# every reject's raw line the input line.
 set -euo pipefail
 source "$(dirname "$0")/../lib/script_env.sh"
 source "$(dirname "$0")/../lib/script_checks.sh"
@@ -11,7 +14,7 @@ need_python h5py pandas
 need_jobs generate bronze silver gold
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 run() { "$mpiexec" --oversubscribe -n 2 "$adlake" --log-level warn "$@"; }
-run generate --out "$tmp/raw" --requests 20000 --seed 11
+run generate --out "$tmp/raw" --requests 20000 --seed 11 --noise 0.1
 run bronze --input "$tmp/raw" --lake "$tmp/lake"
 run silver --lake "$tmp/lake"
 run gold --lake "$tmp/lake"
@@ -20,14 +23,28 @@ run gold --lake "$tmp/lake"
 grep -q "Revenue by state" "$tmp/out.txt"
 "$python" "$src/examples/lake.py" "$tmp/lake" --json > "$tmp/figures.json"
 
-"$python" - "$src/examples" "$tmp/lake" "$tmp/figures.json" <<'PY'
+"$python" - "$src/examples" "$tmp/lake" "$tmp/figures.json" "$tmp/raw" "$src/tests/bad_inputs" <<'PY'
 import json, math, sys
 from pathlib import Path
 import h5py
 sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, sys.argv[5])
 from lake import table, tables
+import check_lake
 
 lake, figures = Path(sys.argv[2]), json.load(open(sys.argv[3]))
+
+# Bronze has long values, in a table and in a rejects table; whole, they are the input.
+with h5py.File(lake / "bronze.h5", "r") as f:
+    long_in = set()
+    f.visititems(lambda name, obj: long_in.add(name.split("/_long/")[0])
+                 if isinstance(obj, h5py.Dataset) and obj.attrs.get("long_values", 0) else None)
+assert any(t.startswith("_rejects/") for t in long_in), long_in
+assert any(not t.startswith("_rejects/") for t in long_in), long_in
+entities = ["requests", "impressions", "clicks", "user_profiles", "campaigns", "app_metadata"]
+check_lake.check_bronze(sys.argv[4], str(lake), {})
+check_lake.check_bronze_equals_csv(sys.argv[4], str(lake), entities)
+assert not check_lake.failures, check_lake.failures
 
 # Every table of every layer as a DataFrame.
 opened = 0

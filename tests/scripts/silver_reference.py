@@ -511,14 +511,23 @@ def expected_silver(ent):
 
 # --- comparison with silver.h5 ---
 
-def column_values(ds):
+def column_values(g, column):
+    """Column `column` of table group `g`, strings whole: a rejects table's
+    long values are in its overflow group (CONTRACT 5)."""
     import h5py
+    ds = g[column]
     values = ds[()]
     enum = h5py.check_enum_dtype(ds.dtype)
     if enum:
         names = {v: k for k, v in enum.items()}
         return [names[int(v)] for v in values]
     if ds.dtype.kind == "S":
+        values = list(values)
+        if ds.attrs.get("long_values", 0):
+            long = g["_long"][column]
+            offsets, data = long["offset"][()], long["bytes"][()]
+            for j, row in enumerate(long["row"][()]):
+                values[row] = data[offsets[j]:offsets[j + 1]].tobytes()
         return [v.decode() for v in values]
     return [v.item() for v in values]
 
@@ -533,7 +542,7 @@ def compare(lake, fact, dims, rejects, stats):
             problems.append("%s: %d rows, expected %d" % (path, g.attrs["rows"], len(rows)))
             return
         for c in columns:
-            got = column_values(g[c])
+            got = column_values(g, c)
             want = [r[c] for r in rows]
             if got != want:
                 bad = next(i for i in range(len(want)) if got[i] != want[i])
@@ -548,11 +557,11 @@ def compare(lake, fact, dims, rejects, stats):
                             (sorted(f["/fact_ad_funnel"].keys()), sorted(fact[0].keys())))
         for path, rows in dims.items():
             check_table(path, rows, list(rows[0].keys()) if rows else [])
-        paths = [p.decode() for p in f["/_files/path"][()]]
+        paths = column_values(f["/_files"], "path")
         for entity, want in rejects.items():
             g = f["/_rejects/" + entity]
             got = list(zip([paths[i] for i in g["_file"][()]], g["_line"][()].tolist(),
-                           column_values(g["reason"])))
+                           column_values(g, "reason")))
             if got != [w[:3] for w in want]:
                 problems.append("/_rejects/%s: %d rows differ from the %d expected" %
                                 (entity, len(got), len(want)))
@@ -562,7 +571,7 @@ def compare(lake, fact, dims, rejects, stats):
                     if c in g:
                         problems.append("/_rejects/%s has ip" % entity)
                     continue
-                if column_values(g[c]) != [w[3][j] for w in want]:
+                if column_values(g, c) != [w[3][j] for w in want]:
                     problems.append("/_rejects/%s/%s differs" % (entity, c))
         table_of = {"requests": "/fact_ad_funnel", "impressions": "/fact_ad_funnel",
                     "clicks": "/fact_ad_funnel", "user_profiles": "/users",
@@ -593,6 +602,9 @@ def full_addresses(f):
                 found.append("%s attribute %s holds a full IPv4 address" % (name, k))
         if isinstance(obj, h5py.Dataset) and obj.dtype.kind == "S":
             if any(FULL_IP.search(v) for v in obj[()]):
+                found.append("%s holds a full IPv4 address" % name)
+        if isinstance(obj, h5py.Dataset) and "/_long/" in name and name.endswith("/bytes"):
+            if FULL_IP.search(obj[()].tobytes()):  # long values, whole
                 found.append("%s holds a full IPv4 address" % name)
     f.visititems(visit)
     return found

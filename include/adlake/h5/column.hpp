@@ -25,10 +25,8 @@ class StringColumn {
   std::string_view operator[](size_t i) const { return at(i); }
   size_t size() const { return offsets_.size() - 1; }
   bool empty() const { return size() == 0; }
-  void reserve(size_t rows, size_t bytes) {
-    offsets_.reserve(rows + 1);
-    bytes_.reserve(bytes);
-  }
+  // Large reservations are backed by huge pages (core/huge_pages.hpp).
+  void reserve(size_t rows, size_t bytes);
   // Kept up to date by push_back: writers ask for it once per column.
   size_t max_length() const { return longest_; }
   size_t byte_size() const { return bytes_.size(); }
@@ -80,7 +78,9 @@ struct Table {
   const Column& column(std::string_view name) const;
 
   template <class T>
-  std::vector<T>& values(std::string_view name) { return std::get<std::vector<T>>(column(name).data); }
+  std::vector<T>& values(std::string_view name) {
+    return std::get<std::vector<T>>(column(name).data);
+  }
   template <class T>
   const std::vector<T>& values(std::string_view name) const {
     return std::get<std::vector<T>>(column(name).data);

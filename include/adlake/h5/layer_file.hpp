@@ -4,6 +4,7 @@
 // crash or error never leaves a half-written layer where a reader would take
 // it for a whole one, and never replaces an older good one.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "adlake/h5/file.hpp"
@@ -14,8 +15,11 @@ namespace adlake::h5 {
 
 class LayerFile {
  public:
-  // Collective: creates the lake folder if needed and the temporary file.
-  LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm);
+  // Collective: creates the lake folder if needed and the temporary file,
+  // with exactly `mode` whatever the umask if given (bronze.h5: CONTRACT 0),
+  // else as the umask says.
+  LayerFile(const std::string& lake_dir, const std::string& name, const Comm& comm,
+            std::optional<unsigned> mode = std::nullopt);
   ~LayerFile();
   LayerFile(const LayerFile&) = delete;
   LayerFile& operator=(const LayerFile&) = delete;

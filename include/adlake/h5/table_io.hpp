@@ -2,35 +2,38 @@
 // The HDF5 table layout of CONTRACT section 5: a table is a group, each column a
 // 1-D dataset of the table's length. Every rank writes its own contiguous slice
 // collectively (rank r's rows follow rank r-1's), strings as fixed-length
-// NULLPAD `S<n>` (n = the longest value, at least 1), enumerations as HDF5 enum
-// types, and provenance attributes on the group.
-#include <nlohmann/json.hpp>
-
+// NULLPAD `S<w>` (h5/fixed_strings.hpp: at the longest value, or compact with
+// an overflow group), enumerations as HDF5 enum types, and provenance
+// attributes on the group.
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "adlake/h5/column.hpp"
 #include "adlake/h5/file.hpp"
+#include "adlake/h5/fixed_strings.hpp"
 #include "adlake/mpi/comm.hpp"
 
 namespace adlake::h5 {
 
 struct TableMeta {
-  std::string stage;                  // "bronze", "silver", ...
-  std::vector<std::string> sources;   // upstream tables, e.g. "bronze.h5:/requests"
+  std::string stage;                                 // "bronze", "silver", ...
+  std::vector<std::string> sources;                  // upstream tables, e.g. "bronze.h5:/requests"
   nlohmann::json params = nlohmann::json::object();  // the options that made the table
   nlohmann::json stats = nlohmann::json::object();   // counts (CONTRACT section 5)
-  std::string description;            // one line: what the table holds / how it is defined
-  std::string created_at;             // filled by write_table when empty (rank 0's clock)
+  std::string description;  // one line: what the table holds / how it is defined
+  std::string created_at;   // filled by write_table when empty (rank 0's clock)
 };
 
 // Collective over comm (all ranks, also those with no rows). The file must be
 // open for parallel writing by the same communicator. Intermediate groups
 // (e.g. /_rejects) are created. Column order is kept in the `columns` attribute.
+// `widths`: compact for bronze's tables and every rejects table.
 void write_table(File& file, const std::string& path, const Table& local_rows,
-                 const TableMeta& meta, const Comm& comm);
+                 const TableMeta& meta, const Comm& comm,
+                 StringWidths widths = StringWidths::longest);
 
 // A table written a slice of rows at a time, for a table too large to hold
 // whole on a rank (silver's fact table). The same layout and attributes as
@@ -70,7 +73,8 @@ TableMeta read_table_meta(const File& file, const std::string& path);
 // Paths of every table (group with a `rows` attribute) in the file, sorted.
 std::vector<std::string> list_tables(const File& file);
 
-// Rows [begin, begin + count) of the named columns (all when empty). On a
+// Rows [begin, begin + count) of the named columns (all when empty), strings
+// whole (a compact column's long values merged from its overflow group). On a
 // parallel file this is collective: every rank calls it (ranges may differ,
 // count 0 allowed).
 Table read_table(const File& file, const std::string& path, int64_t begin, int64_t count,

@@ -9,6 +9,7 @@
 
 #include "adlake/h5/column.hpp"
 #include "adlake/h5/file.hpp"
+#include "adlake/h5/fixed_strings.hpp"
 #include "adlake/mpi/comm.hpp"
 
 namespace adlake::h5 {
@@ -16,19 +17,22 @@ namespace adlake::h5 {
 // The bytes `table`'s columns hold (values and string offsets).
 std::uint64_t table_memory_bytes(const Table& table);
 
-// Collective: the largest buffer write_table() allocates for this rank's rows.
-// Fixed-length strings are packed at the longest value over all ranks, a slab
-// of at most about kStringSlabBytes at a time (h5/fixed_strings.hpp).
-std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm);
-
-// Collective: what write_table() will store for the rows of all ranks: every
-// column's bytes (strings at the longest value of any rank), and the widest
-// string column's width.
+// Collective: what write_table(..., widths) will store for the rows of all
+// ranks (strings at the longest value of any rank, or compact: the column and
+// its overflow), the widest string column's width, and the largest buffer it
+// allocates for this rank's rows (fixed-length strings are packed a slab of
+// at most about kStringSlabBytes at a time, h5/fixed_strings.hpp).
 struct TableFileSize {
   std::uint64_t bytes = 0;
   std::uint64_t widest_string = 0;
+  std::uint64_t write_buffer = 0;
 };
-TableFileSize table_file_size(const Table& local_rows, const Comm& comm);
+TableFileSize table_file_size(const Table& local_rows, const Comm& comm,
+                              StringWidths widths = StringWidths::longest);
+
+// Collective: table_file_size(...).write_buffer.
+std::uint64_t write_buffer_bytes(const Table& local_rows, const Comm& comm,
+                                 StringWidths widths = StringWidths::longest);
 
 // The bytes free to unprivileged users in the file system that holds `path`
 // (a file or a folder); 0 when it cannot be read.
