@@ -34,15 +34,10 @@ struct FactShare {
 // ends the job on every rank together.
 FactShare read_fact_share(const Comm& comm, const std::string& lake) {
   const std::string path = (std::filesystem::path(lake) / "silver.h5").string();
-  collective_try(comm, [&] {
-    if (comm.is_root() && !std::filesystem::exists(path)) {
-      throw UsageError("gold: " + path + " does not exist; run `adlake silver --lake " + lake +
-                       "` first");
-    }
-  });
   std::optional<h5::File> file;
+  file.emplace(
+      h5::File::open_layer(path, comm, "run `adlake silver --lake " + lake + "` first"));
   collective_try(comm, [&] {
-    file.emplace(h5::File::open_parallel(path, comm));
     if (!h5::table_exists(*file, kFactTable)) {
       throw DataError("gold: " + path + " has no table " + kFactTable);
     }
