@@ -37,13 +37,13 @@ FactShare read_fact_share(const Comm& comm, const std::string& lake) {
   std::optional<h5::File> file;
   file.emplace(
       h5::File::open_layer(path, comm, "run `adlake silver --lake " + lake + "` first"));
+  FactShare share;
   collective_try(comm, [&] {
     if (!h5::table_exists(*file, kFactTable)) {
       throw DataError("gold: " + path + " has no table " + kFactTable);
     }
+    share.total_rows = h5::table_rows(*file, kFactTable);
   });
-  FactShare share;
-  share.total_rows = h5::table_rows(*file, kFactTable);
   const auto [begin, count] = h5::even_share(share.total_rows, comm.rank(), comm.size());
   Table table = collective_try(comm, [&] {
     return h5::read_table(*file, kFactTable, begin, count, gold::fact_columns());
