@@ -97,10 +97,14 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
   std::vector<double> ticks;
   // Multiples of the step, computed (not accumulated) so that 0.6 stays 0.6;
   // at most a few more than the target, whatever rounding does.
+  // Near the doubles' limit, hi plus a rounding margin is infinite: then hi.
+  const double last = std::isfinite(hi + step * 1e-9) ? hi + step * 1e-9 : hi;
   const auto first = static_cast<int64_t>(std::ceil(lo / step - 1e-9));
-  for (int64_t k = first; k * step <= hi + step * 1e-9 && ticks.size() <= 4u * target + 2; ++k) {
+  for (int64_t k = first; k * step <= last && ticks.size() <= 4u * target + 2; ++k) {
     ticks.push_back(k == 0 ? 0.0 : static_cast<double>(k) * step);
   }
+  // A span of a few units in the last place: the multiples round outside it.
+  if (ticks.empty()) return {lo, hi};
   return ticks;
 }
 
