@@ -65,8 +65,9 @@ bool write_all(int fd, std::string_view bytes) {
 void refuse_symlink(const std::string& path) {
   struct stat st {};
   if (lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-    throw IoError(path + " is a symbolic link: adlake reads and writes a lake's files in the "
-                         "lake itself, never through a link (remove it)");
+    throw IoError(path +
+                  " is a symbolic link: adlake reads and writes a lake's files in the "
+                  "lake itself, never through a link (remove it)");
   }
 }
 

@@ -45,7 +45,8 @@ HeaderMap map_header(std::string_view first_line, std::span<const std::string_vi
       continue;
     }
     auto& slot = map.field_of_column[static_cast<std::size_t>(it - required.begin())];
-    if (slot != kMissing) throw DataError(where + ": header names column '" + log_safe(name) + "' twice");
+    if (slot != kMissing)
+      throw DataError(where + ": header names column '" + log_safe(name) + "' twice");
     slot = field;
   }
   for (std::size_t column = 0; column < required.size(); ++column) {

@@ -37,9 +37,8 @@ Column& Table::column(std::string_view name) {
 }
 
 const char* column_type_name(size_t index) {
-  static constexpr const char* kNames[] = {"int8",    "int16",   "int32",
-                                           "int64",   "uint8",   "float64",
-                                           "a fixed-length string", "an enum"};
+  static constexpr const char* kNames[] = {
+      "int8", "int16", "int32", "int64", "uint8", "float64", "a fixed-length string", "an enum"};
   static_assert(std::size(kNames) == std::variant_size_v<ColumnData>);
   return index < std::size(kNames) ? kNames[index] : "an unknown type";
 }

@@ -10,11 +10,16 @@ namespace {
 
 std::string layout_name(H5D_layout_t layout) {
   switch (layout) {
-    case H5D_COMPACT: return "compact";
-    case H5D_CONTIGUOUS: return "contiguous";
-    case H5D_CHUNKED: return "chunked";
-    case H5D_VIRTUAL: return "virtual";
-    default: return "unknown";
+    case H5D_COMPACT:
+      return "compact";
+    case H5D_CONTIGUOUS:
+      return "contiguous";
+    case H5D_CHUNKED:
+      return "chunked";
+    case H5D_VIRTUAL:
+      return "virtual";
+    default:
+      return "unknown";
   }
 }
 
@@ -23,17 +28,26 @@ std::string type_name(hid_t type) {
   switch (H5Tget_class(type)) {
     case H5T_INTEGER:
       return (H5Tget_sign(type) == H5T_SGN_NONE ? "uint" : "int") + std::to_string(size * 8);
-    case H5T_FLOAT: return "float" + std::to_string(size * 8);
+    case H5T_FLOAT:
+      return "float" + std::to_string(size * 8);
     case H5T_STRING:
       return H5Tis_variable_str(type) > 0 ? "a variable-length string" : "S" + std::to_string(size);
-    case H5T_ENUM: return "an enum of " + std::to_string(size) + " byte(s)";
-    case H5T_COMPOUND: return "a compound type";
-    case H5T_ARRAY: return "an array type";
-    case H5T_VLEN: return "a variable-length sequence";
-    case H5T_REFERENCE: return "a reference type";
-    case H5T_OPAQUE: return "an opaque type";
-    case H5T_BITFIELD: return "a bitfield";
-    default: return "an unknown type";
+    case H5T_ENUM:
+      return "an enum of " + std::to_string(size) + " byte(s)";
+    case H5T_COMPOUND:
+      return "a compound type";
+    case H5T_ARRAY:
+      return "an array type";
+    case H5T_VLEN:
+      return "a variable-length sequence";
+    case H5T_REFERENCE:
+      return "a reference type";
+    case H5T_OPAQUE:
+      return "an opaque type";
+    case H5T_BITFIELD:
+      return "a bitfield";
+    default:
+      return "an unknown type";
   }
 }
 
@@ -66,7 +80,8 @@ void check_type(hid_t type, const std::string& where) {
       }
       return;
     }
-    default: unsupported("a number, a fixed-length string or an enum");
+    default:
+      unsupported("a number, a fixed-length string or an enum");
   }
 }
 
@@ -77,13 +92,15 @@ void check_storage(hid_t dataset, std::uint64_t declared, std::size_t type_size,
   Handle dcpl(H5Dget_create_plist(dataset), "get creation properties of " + where);
   const H5D_layout_t layout = H5Pget_layout(dcpl.id());
   if (layout != H5D_CONTIGUOUS && layout != H5D_CHUNKED && layout != H5D_COMPACT) {
-    throw DataError(where + ": expected contiguous, chunked or compact storage in the file, found " +
+    throw DataError(where +
+                    ": expected contiguous, chunked or compact storage in the file, found " +
                     layout_name(layout) + " storage (data from other files is never read)");
   }
   const int external = H5Pget_external_count(dcpl.id());
   if (external != 0) {
     throw DataError(where + ": expected its data in the file, found external storage in " +
-                    std::to_string(external) + " other file(s) (data from other files is never read)");
+                    std::to_string(external) +
+                    " other file(s) (data from other files is never read)");
   }
   const int filters = H5Pget_nfilters(dcpl.id());
   for (int i = 0; i < filters; ++i) {
@@ -95,8 +112,9 @@ void check_storage(hid_t dataset, std::uint64_t declared, std::size_t type_size,
                                                &n_values, nullptr, sizeof name, name, &config);
     if (filter != H5Z_FILTER_DEFLATE && filter != H5Z_FILTER_SHUFFLE &&
         filter != H5Z_FILTER_FLETCHER32) {
-      throw DataError(where + ": expected no filter but deflate, shuffle or fletcher32, found filter " +
-                      std::to_string(filter) + (name[0] != '\0' ? " (" + std::string(name) + ")" : ""));
+      throw DataError(
+          where + ": expected no filter but deflate, shuffle or fletcher32, found filter " +
+          std::to_string(filter) + (name[0] != '\0' ? " (" + std::string(name) + ")" : ""));
     }
   }
   if (layout == H5D_CHUNKED) {
@@ -112,8 +130,9 @@ void check_storage(hid_t dataset, std::uint64_t declared, std::size_t type_size,
   const bool short_of_data =
       filters == 0 ? stored < declared : declared / kMaxCompressionRatio > stored;
   if (short_of_data) {
-    throw DataError(where + ": declares " + std::to_string(declared) + " bytes of data but stores " +
-                    std::to_string(stored) + " (an unwritten or truncated dataset)");
+    throw DataError(where + ": declares " + std::to_string(declared) +
+                    " bytes of data but stores " + std::to_string(stored) +
+                    " (an unwritten or truncated dataset)");
   }
 }
 

@@ -163,8 +163,10 @@ std::string hourly_figure(Lake& lake) {
     const std::string& key = a.keys[i];
     const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), hour);
     if (ec != std::errc() || end != key.data() + key.size()) {
-      throw DataError("gold.h5: table /hourly_performance, column hour_of_day: expected a number, "
-                      "found '" + log_safe(key) + "'");
+      throw DataError(
+          "gold.h5: table /hourly_performance, column hour_of_day: expected a number, "
+          "found '" +
+          log_safe(key) + "'");
     }
     line.x.push_back(hour);
     line.y.push_back(a["ctr"][i]);

@@ -35,8 +35,7 @@ struct FactShare {
 FactShare read_fact_share(const Comm& comm, const std::string& lake) {
   const std::string path = (std::filesystem::path(lake) / "silver.h5").string();
   std::optional<h5::File> file;
-  file.emplace(
-      h5::File::open_layer(path, comm, "run `adlake silver --lake " + lake + "` first"));
+  file.emplace(h5::File::open_layer(path, comm, "run `adlake silver --lake " + lake + "` first"));
   FactShare share;
   collective_try(comm, [&] {
     if (!h5::table_exists(*file, kFactTable)) {

@@ -105,10 +105,17 @@ TEST_CASE("nice ticks end for any finite values") {
   // layer's values: a span of denormals, a span near the doubles' limits).
   const double tiny = std::numeric_limits<double>::denorm_min();
   const double big = std::numeric_limits<double>::max();
-  const std::vector<std::pair<double, double>> spans{
-      {0, tiny},       {tiny, 2 * tiny}, {-tiny, tiny},   {-big, big}, {0, big},
-      {-big, -big / 2}, {1e300, 1e300 * (1 + 1e-15)}, {1.0, std::nextafter(1.0, 2.0)},
-      {-1e-310, 1e-310}, {0.3, 0.3},     {1e18, 1e18 + 4096}};
+  const std::vector<std::pair<double, double>> spans{{0, tiny},
+                                                     {tiny, 2 * tiny},
+                                                     {-tiny, tiny},
+                                                     {-big, big},
+                                                     {0, big},
+                                                     {-big, -big / 2},
+                                                     {1e300, 1e300 * (1 + 1e-15)},
+                                                     {1.0, std::nextafter(1.0, 2.0)},
+                                                     {-1e-310, 1e-310},
+                                                     {0.3, 0.3},
+                                                     {1e18, 1e18 + 4096}};
   for (const auto& [lo, hi] : spans) {
     CAPTURE(lo);
     CAPTURE(hi);

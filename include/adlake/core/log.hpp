@@ -21,5 +21,4 @@ const std::string& rank_tag();
 // `limit` bytes of it followed by "..." when longer.
 std::string log_safe(std::string_view text, std::size_t limit = 200);
 
-
 }  // namespace adlake

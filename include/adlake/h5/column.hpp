@@ -97,9 +97,13 @@ struct Table {
   }
 
   template <class T>
-  std::vector<T>& values(std::string_view name) { return get<std::vector<T>>(name); }
+  std::vector<T>& values(std::string_view name) {
+    return get<std::vector<T>>(name);
+  }
   template <class T>
-  const std::vector<T>& values(std::string_view name) const { return get<std::vector<T>>(name); }
+  const std::vector<T>& values(std::string_view name) const {
+    return get<std::vector<T>>(name);
+  }
   StringColumn& strings(std::string_view name) { return get<StringColumn>(name); }
   const StringColumn& strings(std::string_view name) const { return get<StringColumn>(name); }
   EnumColumn& enums(std::string_view name) { return get<EnumColumn>(name); }
