@@ -108,7 +108,8 @@ void check_rows(const FactRows& f, const std::string& where, int64_t first_row) 
 
 const std::vector<std::string>& fact_columns() {
   static const std::vector<std::string> columns{
-      "id_md5",       "age",         "age_bucket",       "gender",        "user_state",
+      "id_md5",       "user_id",     "app_id",
+      "age",          "age_bucket",  "gender",           "user_state",
       "interest",     "device_type", "os",               "genre",         "app_rating",
       "has_impression", "imp_ts",    "campaign_id",      "slot",          "win_price_micros",
       "campaign_type", "category",   "advertiser",       "bid_micros",    "is_click",
@@ -120,6 +121,8 @@ FactRows fact_rows_from(Table table, const std::string& where, int64_t first_row
   using namespace clean;
   FactRows f;
   f.id_md5 = take<StringColumn>(table, "id_md5");
+  f.user_id = take<StringColumn>(table, "user_id");
+  f.app_id = take<StringColumn>(table, "app_id");
   f.age = take<std::vector<int16_t>>(table, "age");
   f.age_bucket = take_codes<AgeBucket>(table, "age_bucket", where);
   f.gender = take_codes<Gender>(table, "gender", where);
