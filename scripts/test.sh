@@ -9,7 +9,8 @@
 # (default: build-asan), JOBS (default: nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --test
+# The fault tests need the test hooks (ADLAKE_TEST_HOOKS in CMakeLists.txt).
+CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
 source scripts/mpi_env.sh
 status=0
 ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure "$@" || status=1
@@ -24,7 +25,7 @@ if [[ ${SANITIZE:-1} != 0 ]]; then
   asan=${SANITIZE_BUILD_DIR:-build-asan}
   echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer ($asan)"
   # -O1 -g1: a third of the build time of -O2 -g, and line numbers in reports.
-  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADLAKE_SANITIZE=ON \
+  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADLAKE_SANITIZE=ON -DADLAKE_TEST_HOOKS=ON \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" >/dev/null
   cmake --build "$asan" -j "${JOBS:-$(nproc)}"
   # Two tests at a time: the sanitizer pass is mostly waiting on slower code,

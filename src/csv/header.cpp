@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/log.hpp"
 #include "adlake/csv/record_parser.hpp"
 
 namespace adlake::csv {
@@ -40,11 +41,12 @@ HeaderMap map_header(std::string_view first_line, std::span<const std::string_vi
     const std::string name = normalized_name(names[field]);
     const auto it = std::find(required.begin(), required.end(), name);
     if (it == required.end()) {
-      map.extra_columns.emplace_back(names[field]);
+      map.extra_columns.push_back(log_safe(names[field]));
       continue;
     }
     auto& slot = map.field_of_column[static_cast<std::size_t>(it - required.begin())];
-    if (slot != kMissing) throw DataError(where + ": header names column '" + name + "' twice");
+    if (slot != kMissing)
+      throw DataError(where + ": header names column '" + log_safe(name) + "' twice");
     slot = field;
   }
   for (std::size_t column = 0; column < required.size(); ++column) {

@@ -117,6 +117,7 @@ void read_binnings(const h5::File& file, Forest& forest) {
   const Table features = read_whole(file, "/features");
   const Table edges = read_whole(file, "/bin_edges");
   const Table categories = read_whole(file, "/categories");
+  if (features.rows() == 0) bad_model(file, "/features has no rows: a model needs a feature");
   const auto& names = features.strings("name");
   const auto& kinds = features.enums("kind");
   for (size_t f = 0; f < features.rows(); ++f) {
@@ -171,6 +172,8 @@ void read_trees(const h5::File& file, Forest& forest) {
   const auto& n_nodes = trees.values<int32_t>("nodes");
   const auto& first_set = trees.values<int64_t>("first_set");
   const auto& n_sets = trees.values<int32_t>("sets");
+  // A forest of no trees would score every row 0 without a word.
+  if (trees.rows() == 0) bad_model(file, "/trees has no rows: a forest needs a tree");
   const std::vector<int64_t>* words[4];
   for (int w = 0; w < 4; ++w) words[w] = &sets.values<int64_t>("word" + std::to_string(w));
   for (size_t i = 0; i < trees.rows(); ++i) {

@@ -5,31 +5,18 @@
 #include <utility>
 
 #include "adlake/clean/enums.hpp"
+#include "adlake/clean/number.hpp"
 #include "adlake/clean/timestamp.hpp"
 #include "adlake/core/error.hpp"
 
 namespace adlake::gold {
 namespace {
 
+// Moves a column out of the table; Table::get names the table, the column and
+// both types when it holds another.
 template <class T>
-constexpr const char* type_name() {
-  if constexpr (std::is_same_v<T, StringColumn>) return "a byte string";
-  else if constexpr (std::is_same_v<T, EnumColumn>) return "an enum";
-  else if constexpr (std::is_same_v<T, std::vector<int8_t>>) return "int8";
-  else if constexpr (std::is_same_v<T, std::vector<uint8_t>>) return "uint8";
-  else if constexpr (std::is_same_v<T, std::vector<int16_t>>) return "int16";
-  else if constexpr (std::is_same_v<T, std::vector<int64_t>>) return "int64";
-  else if constexpr (std::is_same_v<T, std::vector<double>>) return "float64";
-  else static_assert(sizeof(T) == 0, "a column type gold does not read");
-}
-
-// Moves a column out of the table, or says which column has the wrong type.
-template <class T>
-T take(Table& table, const char* name, const std::string& where) {
-  Column& column = table.column(name);
-  if (auto* data = std::get_if<T>(&column.data)) return std::move(*data);
-  throw DataError(where + ": column " + name + " is not " + type_name<T>() +
-                  " as CONTRACT 2.4 says");
+T take(Table& table, const char* name) {
+  return std::move(table.get<T>(name));
 }
 
 // The codes of an enum column in the contract's enum E: a file may number its
@@ -37,7 +24,7 @@ T take(Table& table, const char* name, const std::string& where) {
 // must be one of E's labels and every stored code a member.
 template <class E>
 std::vector<uint8_t> take_codes(Table& table, const char* name, const std::string& where) {
-  EnumColumn column = take<EnumColumn>(table, name, where);
+  EnumColumn column = take<EnumColumn>(table, name);
   std::array<uint8_t, 256> to_contract{};
   std::array<bool, 256> member{};
   bool identity = true;
@@ -98,6 +85,14 @@ void check_rows(const FactRows& f, const std::string& where, int64_t first_row) 
     if (f.has_impression[i] > 1 || f.is_click[i] > 1 || f.is_install[i] > 1) {
       bad_row(where, row, f, i, "has_impression, is_click and is_install must be 0 or 1");
     }
+    // Money within CONTRACT 2.1's bounds: the aggregates sum it in int64.
+    const auto money_ok = [](int64_t v) { return v >= 0 && v <= clean::kMaxMicros; };
+    if (!money_ok(f.win_price_micros[i]) || !money_ok(f.bid_micros[i]) ||
+        !money_ok(f.revenue_micros[i])) {
+      bad_row(where, row, f, i,
+              "win_price_micros, bid_micros and revenue_micros must be in [0, " +
+                  std::to_string(clean::kMaxMicros) + "] (CONTRACT 2.1: below 1000 USD)");
+    }
     if (f.has_impression[i] == 1) {
       if (f.imp_ts[i] < clean::kMinTimestamp || f.imp_ts[i] >= clean::kEndTimestamp) {
         bad_row(where, row, f, i, "imp_ts of an impression is outside [2000, 2100)");
@@ -125,10 +120,10 @@ const std::vector<std::string>& fact_columns() {
 FactRows fact_rows_from(Table table, const std::string& where, int64_t first_row) {
   using namespace clean;
   FactRows f;
-  f.id_md5 = take<StringColumn>(table, "id_md5", where);
-  f.user_id = take<StringColumn>(table, "user_id", where);
-  f.app_id = take<StringColumn>(table, "app_id", where);
-  f.age = take<std::vector<int16_t>>(table, "age", where);
+  f.id_md5 = take<StringColumn>(table, "id_md5");
+  f.user_id = take<StringColumn>(table, "user_id");
+  f.app_id = take<StringColumn>(table, "app_id");
+  f.age = take<std::vector<int16_t>>(table, "age");
   f.age_bucket = take_codes<AgeBucket>(table, "age_bucket", where);
   f.gender = take_codes<Gender>(table, "gender", where);
   f.user_state = take_codes<State>(table, "user_state", where);
@@ -136,18 +131,18 @@ FactRows fact_rows_from(Table table, const std::string& where, int64_t first_row
   f.device_type = take_codes<DeviceType>(table, "device_type", where);
   f.os = take_codes<Os>(table, "os", where);
   f.genre = take_codes<Category>(table, "genre", where);
-  f.app_rating = take<std::vector<double>>(table, "app_rating", where);
-  f.has_impression = take<std::vector<uint8_t>>(table, "has_impression", where);
-  f.imp_ts = take<std::vector<int64_t>>(table, "imp_ts", where);
-  f.campaign_id = take<StringColumn>(table, "campaign_id", where);
-  f.slot = take<std::vector<int8_t>>(table, "slot", where);
-  f.win_price_micros = take<std::vector<int64_t>>(table, "win_price_micros", where);
+  f.app_rating = take<std::vector<double>>(table, "app_rating");
+  f.has_impression = take<std::vector<uint8_t>>(table, "has_impression");
+  f.imp_ts = take<std::vector<int64_t>>(table, "imp_ts");
+  f.campaign_id = take<StringColumn>(table, "campaign_id");
+  f.slot = take<std::vector<int8_t>>(table, "slot");
+  f.win_price_micros = take<std::vector<int64_t>>(table, "win_price_micros");
   f.campaign_type = take_codes<CampaignType>(table, "campaign_type", where);
   f.category = take_codes<Category>(table, "category", where);
-  f.bid_micros = take<std::vector<int64_t>>(table, "bid_micros", where);
-  f.is_click = take<std::vector<uint8_t>>(table, "is_click", where);
-  f.is_install = take<std::vector<uint8_t>>(table, "is_install", where);
-  f.revenue_micros = take<std::vector<int64_t>>(table, "revenue_micros", where);
+  f.bid_micros = take<std::vector<int64_t>>(table, "bid_micros");
+  f.is_click = take<std::vector<uint8_t>>(table, "is_click");
+  f.is_install = take<std::vector<uint8_t>>(table, "is_install");
+  f.revenue_micros = take<std::vector<int64_t>>(table, "revenue_micros");
   check_rows(f, where, first_row);
   return f;
 }

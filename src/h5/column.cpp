@@ -1,6 +1,7 @@
 #include "adlake/h5/column.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/huge_pages.hpp"
@@ -40,7 +41,21 @@ Column& Table::column(std::string_view name) {
   for (auto& c : columns) {
     if (c.name == name) return c;
   }
-  throw Error("table has no column '" + std::string(name) + "'");
+  throw DataError((origin.empty() ? std::string("table") : origin) + " has no column '" +
+                  std::string(name) + "'");
+}
+
+const char* column_type_name(size_t index) {
+  static constexpr const char* kNames[] = {
+      "int8", "int16", "int32", "int64", "uint8", "float64", "a fixed-length string", "an enum"};
+  static_assert(std::size(kNames) == std::variant_size_v<ColumnData>);
+  return index < std::size(kNames) ? kNames[index] : "an unknown type";
+}
+
+void Table::throw_wrong_type(const Column& column, size_t expected_index) const {
+  throw DataError((origin.empty() ? std::string("table") : origin) + ", column " + column.name +
+                  ": expected " + column_type_name(expected_index) + ", found " +
+                  column_type_name(column.data.index()) + " (CONTRACT)");
 }
 
 const Column& Table::column(std::string_view name) const {

@@ -4,12 +4,23 @@
 #include <sys/statvfs.h>
 
 #include <filesystem>
+#include <optional>
 
+#include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 
 namespace adlake::h5 {
 namespace {
+
+// Quiet errors (our exceptions say what failed) and no filter plugins: a
+// dataset's filter id must never make HDF5 load a shared library from its
+// plugin path (h5/dataset_check.hpp allows built-in filters only).
+void prepare_library() {
+  silence_hdf5_errors();
+  H5PLset_loading_state(0);
+}
+
 Handle parallel_fapl(const Comm& comm) {
   Handle fapl(H5Pcreate(H5P_FILE_ACCESS), "create file access list");
   check_status(H5Pset_fapl_mpio(fapl.id(), comm.get(), MPI_INFO_NULL), "set MPI-IO driver");
@@ -20,7 +31,7 @@ Handle parallel_fapl(const Comm& comm) {
 }  // namespace
 
 File File::create_parallel(const std::string& path, const Comm& comm) {
-  silence_hdf5_errors();
+  prepare_library();
   Handle fapl = parallel_fapl(comm);
   Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id()),
               "create file " + path);
@@ -28,15 +39,31 @@ File File::create_parallel(const std::string& path, const Comm& comm) {
 }
 
 File File::open_parallel(const std::string& path, const Comm& comm, bool writable) {
-  silence_hdf5_errors();
+  prepare_library();
+  refuse_symlink(path);
   Handle fapl = parallel_fapl(comm);
   Handle file(H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.id()),
               "open file " + path + " (missing, unreadable or not an HDF5 file)");
   return File(std::move(file), path, &comm, writable);
 }
 
+File File::open_layer(const std::string& path, const Comm& comm, const std::string& missing_hint) {
+  collective_try(comm, [&] {
+    if (!comm.is_root()) return;
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+      throw UsageError(path + " does not exist; " + missing_hint);
+    }
+    refuse_symlink(path);
+  });
+  std::optional<File> file;
+  collective_try(comm, [&] { file.emplace(open_parallel(path, comm)); });
+  return std::move(*file);
+}
+
 File File::open_read(const std::string& path) {
-  silence_hdf5_errors();
+  prepare_library();
+  refuse_symlink(path);
   Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
               "open file " + path + " (missing, unreadable or not an HDF5 file)");
   return File(std::move(file), path, nullptr, false);

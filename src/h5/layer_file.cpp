@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
@@ -22,21 +23,22 @@ namespace {
 // Fault injection for tests/scripts/fault_kill_rank.sh (docs/hardening.md):
 // ADLAKE_FAULT_LAYER_PAUSE_MS=N makes every rank wait N ms once a layer's
 // temporary file exists, so a test can kill a rank while the layer is being
-// written however small the layer and however loaded the machine. Unset in
-// real runs.
+// written however small the layer and however loaded the machine. Only in
+// a build with -DADLAKE_TEST_HOOKS=ON.
 void pause_for_fault_tests() {
+#ifdef ADLAKE_TEST_HOOKS  // a production build has no test hooks (CMakeLists.txt)
   const char* pause = std::getenv("ADLAKE_FAULT_LAYER_PAUSE_MS");
   if (pause == nullptr) return;
   const long ms = std::strtol(pause, nullptr, 10);
   if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+#endif
 }
 
-// Creates `path` empty with exactly `mode`, whatever the umask, before HDF5
-// opens it (H5Fcreate truncates an existing file and keeps its mode). It is
+// Creates `path` (in the layer's fresh private folder) empty with exactly
+// `mode`, whatever the umask, before HDF5 opens it (H5Fcreate truncates an existing file and keeps its mode). It is
 // never, even for a moment, more open than `mode`: created 0600 (the umask
 // can only take bits away), then set to `mode` on the open descriptor.
 void create_with_mode(const std::string& path, unsigned mode) {
-  std::remove(path.c_str());  // a temporary of a killed job with the same pid
   const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) throw IoError("cannot create " + path + ": " + std::strerror(errno));
   const bool ok = ::fchmod(fd, static_cast<mode_t>(mode)) == 0;
@@ -52,18 +54,23 @@ LayerFile::LayerFile(const std::string& lake_dir, const std::string& name, const
     : comm_(comm),
       final_path_((fs::path(lake_dir) / name).string()),
       errors_at_start_(agreed_error_count()) {
-  std::string temp;
+  // The temporary lives in a fresh private folder: HDF5 creates it by name
+  // (no O_EXCL), so nobody else may be able to put a link where it goes.
+  std::string folder;
   collective_try(comm, [&] {
     if (!comm.is_root()) return;
     std::error_code ec;
     fs::create_directories(lake_dir, ec);
     if (ec) throw IoError("cannot create lake folder " + lake_dir + ": " + ec.message());
-    temp = (fs::path(lake_dir) / ("." + name + ".tmp-" + std::to_string(getpid()))).string();
-    if (mode) create_with_mode(temp, *mode);
+    refuse_symlink(final_path_);
+    folder = create_private_folder(final_path_);
+    if (mode) create_with_mode((fs::path(folder) / name).string(), *mode);
   });
-  broadcast(comm, temp);
-  temp_path_ = temp;
+  broadcast(comm, folder);
+  temp_folder_ = folder;
+  temp_path_ = (fs::path(folder) / name).string();
   removal_ = std::make_unique<EmergencyRemoval>(temp_path_);
+  folder_removal_ = std::make_unique<EmergencyRemoval>(temp_folder_);
   file_ = collective_try(
       comm, [&] { return std::make_unique<File>(File::create_parallel(temp_path_, comm)); });
   pause_for_fault_tests();
@@ -77,28 +84,14 @@ LayerFile::~LayerFile() {
   // error the other ranks may be waiting in a collective call and the
   // job is about to abort: a collective close could wait forever, so the
   // handle is left to the process's end.
-  if (agreed_error_count() != errors_at_start_) {
+  if (file_ != nullptr && agreed_error_count() != errors_at_start_) {
     file_->abandon();
   } else {
     (void)file_.release();
   }
-  if (comm_.is_root()) std::remove(temp_path_.c_str());
-}
-
-// A job killed by a signal (SIGKILL, the OOM killer, a time limit) cannot
-// remove its temporary file; the next successful publication of the same
-// layer does, so they do not pile up in the lake.
-void LayerFile::remove_stale_temporaries() const {
-  const fs::path final_path(final_path_);
-  std::string prefix(1, '.');
-  prefix += final_path.filename().string();
-  prefix += ".tmp-";
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(final_path.parent_path(), ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) == 0 && entry.path() != fs::path(temp_path_)) {
-      fs::remove(entry.path(), ec);
-    }
+  if (comm_.is_root()) {
+    std::error_code ignored;
+    fs::remove_all(temp_folder_, ignored);
   }
 }
 
@@ -112,19 +105,16 @@ void LayerFile::publish() {
     std::error_code ec;
     const auto size = fs::file_size(temp_path_, ec);
     if (!ec) (void)::truncate(temp_path_.c_str(), static_cast<off_t>(size));
-    if (std::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
-      throw IoError("cannot publish " + final_path_ + ": rename from " + temp_path_ + " failed");
-    }
-    // Make the rename durable: fsync the folder.
-    const int dir = open(fs::path(final_path_).parent_path().c_str(), O_RDONLY);
-    if (dir >= 0) {
-      fsync(dir);
-      close(dir);
-    }
-    remove_stale_temporaries();
+    publish_file(temp_path_, final_path_);
+    fs::remove(temp_folder_, ec);
+    // A job killed by a signal (SIGKILL, the OOM killer, a time limit) cannot
+    // remove its temporary; the next successful publication of the same
+    // layer does, so they do not pile up in the lake.
+    remove_stale_temporaries(final_path_);
   });
   published_ = true;
   removal_.reset();
+  folder_removal_.reset();
 }
 
 }  // namespace adlake::h5

@@ -6,6 +6,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/h5/attributes.hpp"
+#include "adlake/h5/dataset_check.hpp"
 #include "adlake/h5/dataset_io.hpp"
 #include "adlake/h5/fixed_strings.hpp"
 #include "adlake/mpi/collectives.hpp"
@@ -122,15 +123,22 @@ void merge_long_values(const File& file, hid_t column_dataset, const std::string
   const int64_t k = read_int_attribute(column_dataset, kLongValues);
   if (k <= 0) return;
   const std::string path = group_path(table_path, column);
-  auto open = [&](const char* name) {
-    const std::string dataset = path + "/" + name;
-    return Handle(H5Dopen2(file.id(), dataset.c_str(), H5P_DEFAULT),
-                  "open dataset " + dataset + " in " + file.path());
-  };
-  const Handle row = open("row");
-  const Handle offset = open("offset");
-  const Handle bytes = open("bytes");
   const std::string where = "dataset " + path;
+  // The overflow is read through the same checks as every column
+  // (h5/dataset_check.hpp): hard links only, storage inside the file, the
+  // declared type and length.
+  auto open = [&](const char* name, int64_t rows) {
+    const std::string what = file.path() + ", " + where + "/" + name;
+    Handle dataset = open_object_in_file(file.id(), path + "/" + name, what);
+    const Handle type(H5Dget_type(dataset.id()), "get type of " + what);
+    check_column_dataset(dataset.id(), type.id(), rows, what);
+    return dataset;
+  };
+  const Handle row = open("row", k);
+  const Handle offset = open("offset", k + 1);
+  const int64_t total = read_int64s(file, offset.id(), k, 1, where + "/offset")[0];
+  if (total < 0) throw IoError(where + "/offset in " + file.path() + " ends below 0");
+  const Handle bytes = open("bytes", total);
 
   // The long values of rows [begin, end): a binary search of `row` (ascending),
   // reading one entry per step, so a slice never reads the whole group.

@@ -83,10 +83,8 @@ std::uint64_t read_memory_bytes(const File& file, const std::string& path, std::
   std::uint64_t held = 0;
   std::uint64_t temporary = 0;
   for (const auto& name : names) {
-    const std::string dataset_path = path + "/" + name;
-    Handle dataset(H5Dopen2(file.id(), dataset_path.c_str(), H5P_DEFAULT),
-                   "open dataset " + dataset_path + " in " + file.path());
-    Handle type(H5Dget_type(dataset.id()), "get type of " + dataset_path);
+    const Handle dataset = open_column(file, path, name);
+    Handle type(H5Dget_type(dataset.id()), "get type of " + path + "/" + name);
     const std::uint64_t width = H5Tget_size(type.id());
     if (H5Tget_class(type.id()) == H5T_STRING) {
       // The packed column reserves the full width, plus one offset per value;

@@ -7,6 +7,7 @@
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/handle.hpp"
+#include "adlake/h5/table_io.hpp"
 #include "adlake/lineage/dtype.hpp"
 
 namespace adlake::lineage {
@@ -24,11 +25,9 @@ int64_t sum_numbers(const nlohmann::json& value) {
 }
 
 std::vector<ColumnInfo> read_columns(const h5::File& file, const std::string& path) {
-  h5::Handle group(H5Gopen2(file.id(), path.c_str(), H5P_DEFAULT), "open table " + path);
   std::vector<ColumnInfo> out;
   for (const auto& name : h5::table_columns(file, path)) {
-    h5::Handle dataset(H5Dopen2(group.id(), name.c_str(), H5P_DEFAULT),
-                       "open dataset " + path + "/" + name + " in " + file.path());
+    const h5::Handle dataset = h5::open_column(file, path, name);
     h5::Handle type(H5Dget_type(dataset.id()), "get type of " + path + "/" + name);
     out.push_back({name, describe_type(type.id()),
                    h5::read_string_attribute_if(dataset.id(), "units").value_or("")});
@@ -43,7 +42,7 @@ TableInfo read_table_info(const h5::File& file, const std::string& layer, const 
   t.rows = h5::table_rows(file, path);
   t.columns = read_columns(file, path);
   t.meta = h5::read_table_meta(file, path);
-  h5::Handle group(H5Gopen2(file.id(), path.c_str(), H5P_DEFAULT), "open table " + path);
+  const h5::Handle group = h5::open_table_group(file, path);
   t.adlake_version = h5::read_string_attribute_if(group.id(), "adlake_version").value_or("");
   t.rejects = count_in_stats(t.meta.stats, "rejects");
   t.duplicates = count_in_stats(t.meta.stats, "duplicates");

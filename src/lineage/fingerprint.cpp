@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 
+#include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/csv/input_files.hpp"
 #include "adlake/csv/schema.hpp"
@@ -167,17 +168,10 @@ std::string sidecar_path(const std::string& output_path) {
 }
 
 void write_fingerprint_file(const std::string& output_path, const Fingerprint& fingerprint) {
-  const std::string final_path = sidecar_path(output_path);
-  const std::string temp = final_path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::trunc);
-    out << nlohmann::json{{"fingerprint", fingerprint.hash}, {"recipe", fingerprint.recipe}}.dump()
-        << "\n";
-    if (!out.flush()) throw IoError("cannot write " + temp);
-  }
-  std::error_code ec;
-  fs::rename(temp, final_path, ec);
-  if (ec) throw IoError("cannot rename " + temp + " to " + final_path + ": " + ec.message());
+  write_file_atomically(
+      sidecar_path(output_path),
+      nlohmann::json{{"fingerprint", fingerprint.hash}, {"recipe", fingerprint.recipe}}.dump() +
+          "\n");
 }
 
 std::optional<Fingerprint> read_fingerprint(const std::string& layer_path) {

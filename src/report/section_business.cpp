@@ -4,10 +4,13 @@
 #include <spdlog/fmt/fmt.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <numeric>
 
+#include "adlake/core/error.hpp"
+#include "adlake/core/log.hpp"
 #include "adlake/report/html.hpp"
 #include "adlake/report/sections.hpp"
 #include "adlake/report/svg.hpp"
@@ -156,7 +159,16 @@ std::string hourly_figure(Lake& lake) {
   svg::Series line{"CTR", {}, {}, svg::palette(0), true};
   HtmlTable t({"hour (UTC)", "impressions", "clicks", "CTR", "revenue"}, {0, 1, 2, 3, 4});
   for (size_t i = 0; i < a.rows(); ++i) {
-    line.x.push_back(std::stod(a.keys[i]));
+    double hour = NAN;
+    const std::string& key = a.keys[i];
+    const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), hour);
+    if (ec != std::errc() || end != key.data() + key.size()) {
+      throw DataError(
+          "gold.h5: table /hourly_performance, column hour_of_day: expected a number, "
+          "found '" +
+          log_safe(key) + "'");
+    }
+    line.x.push_back(hour);
     line.y.push_back(a["ctr"][i]);
     t.rows.push_back({a.keys[i], format_number(a["impressions"][i]), format_number(a["clicks"][i]),
                       format_percent(a["ctr"][i]), format_usd(a["revenue_micros"][i])});

@@ -78,19 +78,33 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
   if (!std::isfinite(lo) || !std::isfinite(hi)) return {};
   if (hi < lo) std::swap(lo, hi);
   if (hi == lo) return {lo};
-  const double raw = (hi - lo) / std::max(1, target);
+  target = std::max(1, target);
+  // Values from a layer can be anything finite: a span that overflows (-1e308
+  // to 1e308), or one so small that the step underflows to 0 (denormals).
+  // Where no decimal step fits, the ends are the ticks.
+  const double raw = (hi - lo) / target;
   const double power = std::pow(10.0, std::floor(std::log10(raw)));
   double step = power;
   for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
     step = m * power;
     if (step >= raw) break;
   }
+  constexpr double kExactInteger = 9007199254740992.0;  // 2^53
+  if (!std::isfinite(raw) || !(step > 0) || !std::isfinite(step) ||
+      std::abs(lo / step) > kExactInteger || std::abs(hi / step) > kExactInteger) {
+    return {lo, hi};
+  }
   std::vector<double> ticks;
-  // Multiples of the step, computed (not accumulated) so that 0.6 stays 0.6.
+  // Multiples of the step, computed (not accumulated) so that 0.6 stays 0.6;
+  // at most a few more than the target, whatever rounding does.
+  // Near the doubles' limit, hi plus a rounding margin is infinite: then hi.
+  const double last = std::isfinite(hi + step * 1e-9) ? hi + step * 1e-9 : hi;
   const auto first = static_cast<int64_t>(std::ceil(lo / step - 1e-9));
-  for (int64_t k = first; k * step <= hi + step * 1e-9; ++k) {
+  for (int64_t k = first; k * step <= last && ticks.size() <= 4u * target + 2; ++k) {
     ticks.push_back(k == 0 ? 0.0 : static_cast<double>(k) * step);
   }
+  // A span of a few units in the last place: the multiples round outside it.
+  if (ticks.empty()) return {lo, hi};
   return ticks;
 }
 

@@ -37,23 +37,17 @@ struct FactShare {
 // ends the job on every rank together.
 FactShare read_fact_share(const Comm& comm, const std::string& lake) {
   const std::string path = (std::filesystem::path(lake) / "silver.h5").string();
-  collective_try(comm, [&] {
-    if (comm.is_root() && !std::filesystem::exists(path)) {
-      throw UsageError("gold: " + path + " does not exist; run `adlake silver --lake " + lake +
-                       "` first");
-    }
-  });
   std::optional<h5::File> file;
+  file.emplace(h5::File::open_layer(path, comm, "run `adlake silver --lake " + lake + "` first"));
+  FactShare share;
   collective_try(comm, [&] {
-    file.emplace(h5::File::open_parallel(path, comm));
     for (const char* table : {kFactTable, kCampaignsTable}) {
       if (!h5::table_exists(*file, table)) {
         throw DataError("gold: " + path + " has no table " + table);
       }
     }
+    share.total_rows = h5::table_rows(*file, kFactTable);
   });
-  FactShare share;
-  share.total_rows = h5::table_rows(*file, kFactTable);
   const auto [begin, count] = h5::even_share(share.total_rows, comm.rank(), comm.size());
   Table table = collective_try(comm, [&] {
     return h5::read_table(*file, kFactTable, begin, count, gold::fact_columns());

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/log.hpp"
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/handle.hpp"
@@ -27,8 +28,7 @@ std::vector<std::string> read_feature_columns(const Comm& comm, const std::strin
   collective_try(comm, [&] {
     if (!comm.is_root()) return;
     const h5::File file = h5::File::open_read(gold_path);
-    const h5::Handle group(H5Gopen2(file.id(), kFeaturesTable, H5P_DEFAULT),
-                           gold_path + ": open " + kFeaturesTable);
+    const h5::Handle group = h5::open_table_group(file, kFeaturesTable);
     const auto attribute = h5::read_string_attribute_if(group.id(), "feature_columns");
     if (!attribute) {
       throw DataError(gold_path + ":" + kFeaturesTable +
@@ -58,6 +58,15 @@ std::vector<FeatureSpec> feature_specs(const Table& features,
                                        const std::string& where) {
   for (const char* needed : {kLabelColumn, kSplitColumn}) {
     if (!features.has(needed)) throw DataError(where + " has no column " + needed);
+  }
+  // Every row is in a known split (the reader checked each code is a member):
+  // a row of another split would silently be neither trained nor tested on.
+  for (const std::string& label : features.enums(kSplitColumn).labels) {
+    if (!label.empty() && label != "train" && label != "test") {
+      throw DataError(where + ", column " + kSplitColumn +
+                      ": expected the enum members train and test (CONTRACT 3.1), found '" +
+                      log_safe(label) + "'");
+    }
   }
   std::vector<FeatureSpec> specs;
   for (const std::string& name : columns) {
@@ -150,15 +159,10 @@ std::vector<uint32_t> all_rows(const Table& table) {
 }
 
 Table read_features_share(const Comm& comm, const std::string& gold_path, int64_t* first_row) {
-  collective_try(comm, [&] {
-    if (comm.is_root() && !std::filesystem::exists(gold_path)) {
-      throw UsageError(gold_path + " does not exist; run `adlake gold` first");
-    }
-  });
   std::optional<h5::File> file;
+  file.emplace(h5::File::open_layer(gold_path, comm, "run `adlake gold` first"));
   int64_t total = 0;
   collective_try(comm, [&] {
-    file.emplace(h5::File::open_parallel(gold_path, comm));
     if (!h5::table_exists(*file, kFeaturesTable)) {
       throw DataError(gold_path + " has no table " + kFeaturesTable);
     }

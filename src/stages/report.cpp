@@ -5,8 +5,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
+#include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/lineage/catalog.hpp"
@@ -26,25 +26,6 @@ std::string utc_now() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return text;
-}
-
-void write_atomically(const fs::path& path, const std::string& text) {
-  const fs::path temp = path.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError("cannot create " + temp.string());
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      throw IoError("cannot write " + temp.string() + " (disk full?)");
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec)
-    throw IoError("cannot rename " + temp.string() + " to " + path.string() + ": " + ec.message());
 }
 
 nlohmann::json stage_json(const StageReport& r) {
@@ -85,7 +66,7 @@ void run_report(Context& ctx, const ReportOptions& options) {
       if (r.note.empty()) info.stages.push_back(stage_json(r));  // not "skipped: up to date"
     }
     const std::string html = report::render_page(lake, info);
-    write_atomically(out, html);
+    write_file_atomically(out.string(), html);
     lineage::write_fingerprint_file(out.string(), fingerprint);
     bytes = html.size();
   });

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
@@ -29,19 +30,11 @@ size_t find_step(const std::vector<RunStep>& steps, const std::string& name, con
                    stage_names(steps) + ")");
 }
 
-// Temporary files of a layer left by a killed run (h5::LayerFile names them
-// .<layer>.tmp-<pid>): nothing reads them, and they can be as big as the layer.
+// Temporaries of a layer left by a killed run (core/atomic_file.hpp): nothing
+// reads them, and they can be as big as the layer.
 void remove_leftover_temps(const std::string& layer) {
-  const fs::path dir = fs::path(layer).parent_path();
-  const std::string prefix = "." + fs::path(layer).filename().string() + ".tmp-";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    if (fs::remove(entry.path(), ec)) {
-      spdlog::info("removed {} left by an interrupted run", entry.path().string());
-    }
+  for (const auto& path : remove_stale_temporaries(layer)) {
+    spdlog::info("removed {} left by an interrupted run", path);
   }
 }
 

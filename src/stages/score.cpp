@@ -23,13 +23,9 @@ namespace fs = std::filesystem;
 namespace {
 
 forest::Forest load_model(const Comm& comm, const std::string& path) {
-  collective_try(comm, [&] {
-    if (comm.is_root() && !fs::exists(path)) {
-      throw UsageError(path + " does not exist; run `adlake train` first or name it with --model");
-    }
-  });
   std::optional<h5::File> file;
-  collective_try(comm, [&] { file.emplace(h5::File::open_parallel(path, comm)); });
+  file.emplace(
+      h5::File::open_layer(path, comm, "run `adlake train` first or name it with --model"));
   forest::Forest model = collective_try(comm, [&] { return forest::read_model(*file); });
   file->close();
   return model;

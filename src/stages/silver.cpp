@@ -185,7 +185,8 @@ void run_silver(Context& ctx, const SilverOptions& options) {
     }
   };
 
-  auto bronze = std::make_unique<h5::File>(h5::File::open_parallel(bronze_path, comm));
+  auto bronze = std::make_unique<h5::File>(
+      h5::File::open_layer(bronze_path, comm, "run `adlake bronze` first"));
   check_silver_memory(ctx, *bronze, options.chunk_rows);
   const auto file_order = silver::read_file_order(*bronze);
   std::vector<EntityStats> stats = silver::empty_stats();

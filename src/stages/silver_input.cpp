@@ -123,9 +123,11 @@ EntityShare<Clean> read_chunks(const h5::File& bronze, const Comm& comm,
     const std::int64_t n = std::min(chunk_rows, share.count - done);
     const std::int64_t begin = share.first_seq + done;
     const Table chunk = h5::read_table(bronze, path, begin, n, names);
-    order.add(chunk);
     std::array<const StringColumn*, n_columns> columns{};
-    for (std::size_t j = 0; j < n_columns; ++j) columns[j] = &chunk.strings(E::columns[j]);
+    collective_try(comm, [&] {  // a column of another type: an error on every rank
+      order.add(chunk);
+      for (std::size_t j = 0; j < n_columns; ++j) columns[j] = &chunk.strings(E::columns[j]);
+    });
     std::array<std::string_view, n_columns> values;
     const std::size_t first_reject = share.rejects.size();
     valid.clear();

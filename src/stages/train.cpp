@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
@@ -214,23 +215,7 @@ nlohmann::json oracle_metrics(const std::string& truth_dir, const TestScores& t,
 }
 
 void write_metrics_json(const std::string& lake, const nlohmann::json& metrics) {
-  const fs::path final_path = fs::path(lake) / "metrics.json";
-  const fs::path temp = fs::path(lake) / (".metrics.json.tmp-" + std::to_string(getpid()));
-  {
-    std::ofstream out(temp);
-    out << metrics.dump(2) << '\n';
-    out.close();  // a full disk shows at the last flush
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      throw IoError("cannot write " + temp.string() + h5::disk_full_hint(temp.string()));
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, final_path, ec);
-  if (ec)
-    throw IoError("cannot rename " + temp.string() + " to " + final_path.string() + ": " +
-                  ec.message());
+  write_file_atomically((fs::path(lake) / "metrics.json").string(), metrics.dump(2) + "\n");
 }
 
 nlohmann::json importance_json(const std::vector<forest::FeatureBinning>& b,

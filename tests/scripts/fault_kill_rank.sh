@@ -12,6 +12,10 @@
 #        ADLAKE_SANITIZED=1, whose code runs 2-3 times slower): input size, big
 #        enough that each stage runs for a second or more.
 source "$(dirname "$0")/../bad_inputs/fault_lib.sh"
+if [[ ${ADLAKE_TEST_HOOKS:-0} != 1 ]]; then
+  echo "SKIPPED: needs a build with -DADLAKE_TEST_HOOKS=ON (scripts/test.sh makes one)"
+  exit 77
+fi
 raw=$work/raw
 lake=$work/lake
 requests=100000

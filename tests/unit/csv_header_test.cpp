@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/log.hpp"
 #include "adlake/csv/header.hpp"
 #include "adlake/csv/input_files.hpp"
 #include "adlake/csv/schema.hpp"
@@ -111,4 +112,13 @@ TEST_CASE("entity files: bad inputs are DataErrors naming them") {
   raw.write("clicks.csv", "h\n");
   raw.write("clicks/a.csv", "h\n");
   CHECK(message([&] { list_entity_files(root, "clicks"); }).find("ambiguous") != std::string::npos);
+}
+
+TEST_CASE("header names reach the log without control bytes") {
+  CHECK(adlake::log_safe("plain name") == "plain name");
+  CHECK(adlake::log_safe("a\x1b[2Jb\n\x7f\xc3\xa9") == "a\\x1b[2Jb\\x0a\\x7f\\xc3\\xa9");
+  CHECK(adlake::log_safe(std::string(300, 'x')) == std::string(200, 'x') + "...");
+  const std::string_view required[] = {"id"};
+  const auto map = adlake::csv::map_header("id,\x1b]0;owned\x07", required, "f.csv");
+  CHECK(map.extra_columns == std::vector<std::string>{"\\x1b]0;owned\\x07"});
 }

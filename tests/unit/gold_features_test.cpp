@@ -156,7 +156,7 @@ TEST_CASE("a fact table that breaks the contract is a DataError naming the row")
                        }),
                        doctest::Contains("32 lower-case hex"), DataError);
   CHECK_THROWS_WITH_AS(bad([](Table& t) { t.column("age").data = std::vector<int32_t>(20, 30); }),
-                       doctest::Contains("age is not int16"), DataError);
+                       doctest::Contains("column age: expected int16, found int32"), DataError);
   CHECK_THROWS_WITH_AS(bad([](Table& t) { t.enums("os").labels[0] = "beos"; }),
                        doctest::Contains("beos"), DataError);
   CHECK_THROWS_WITH_AS(bad([](Table& t) { t.enums("user_state").codes[5] = 200; }),
@@ -176,6 +176,12 @@ TEST_CASE("a fact table that breaks the contract is a DataError naming the row")
                          }
                        }),
                        doctest::Contains("imp_ts"), DataError);
+  // Money beyond CONTRACT 2.1's bound would overflow gold's int64 sums.
+  CHECK_THROWS_WITH_AS(
+      bad([](Table& t) { t.values<int64_t>("revenue_micros")[7] = int64_t{1} << 62; }),
+      doctest::Contains("row 107"), DataError);
+  CHECK_THROWS_WITH_AS(bad([](Table& t) { t.values<int64_t>("bid_micros")[0] = -1; }),
+                       doctest::Contains("bid_micros"), DataError);
 }
 
 TEST_CASE("gold reads the fact table that silver's assembly makes") {

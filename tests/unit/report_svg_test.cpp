@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "adlake/report/svg.hpp"
@@ -97,6 +98,38 @@ TEST_CASE("nice ticks") {
   CHECK(nice_ticks(0, 0.137, 5).back() == doctest::Approx(0.1));  // step 0.05
   CHECK(nice_ticks(2, 2).size() == 1);
   CHECK(nice_ticks(0, NAN).empty());
+}
+
+TEST_CASE("nice ticks end for any finite values") {
+  // Each case once made the tick loop run forever or overflow (a chart of a
+  // layer's values: a span of denormals, a span near the doubles' limits).
+  const double tiny = std::numeric_limits<double>::denorm_min();
+  const double big = std::numeric_limits<double>::max();
+  const std::vector<std::pair<double, double>> spans{{0, tiny},
+                                                     {tiny, 2 * tiny},
+                                                     {-tiny, tiny},
+                                                     {-big, big},
+                                                     {0, big},
+                                                     {-big, -big / 2},
+                                                     {1e300, 1e300 * (1 + 1e-15)},
+                                                     {1.0, std::nextafter(1.0, 2.0)},
+                                                     {-1e-310, 1e-310},
+                                                     {0.3, 0.3},
+                                                     {1e18, 1e18 + 4096}};
+  for (const auto& [lo, hi] : spans) {
+    CAPTURE(lo);
+    CAPTURE(hi);
+    for (int target : {-3, 0, 1, 5, 1000}) {
+      const auto ticks = nice_ticks(lo, hi, target);
+      REQUIRE_FALSE(ticks.empty());
+      CHECK(ticks.size() <= 4u * static_cast<unsigned>(std::max(target, 1)) + 3);
+      for (double t : ticks) {
+        CHECK(std::isfinite(t));
+        CHECK(t >= lo - (hi - lo) * 1e-6 - tiny);
+        CHECK(t <= hi + (hi - lo) * 1e-6 + tiny);
+      }
+    }
+  }
 }
 
 TEST_CASE("shorten keeps whole UTF-8 characters") {

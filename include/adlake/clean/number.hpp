@@ -38,6 +38,10 @@ double rating(std::string_view bronze);
 // 1'000'000'000. nullopt is a reject `invalid_number`.
 std::optional<std::int64_t> micros(std::string_view bronze);
 
+// The most micros() gives: what a reader of silver's money may trust (gold
+// sums it over billions of rows in int64 without overflow).
+inline constexpr std::int64_t kMaxMicros = 1'000'000'000;
+
 // `slot`: digits only (no sign, no `.`), value 0-9 (`05` is 5); else -1.
 std::int8_t slot(std::string_view bronze);
 

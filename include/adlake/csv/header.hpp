@@ -15,7 +15,8 @@ struct HeaderMap {
   std::size_t field_count = 0;
   // For each required column, in the order given, its field index in the file.
   std::vector<std::size_t> field_of_column;
-  // Names (as written) of the header's fields that are not required columns.
+  // Names of the header's fields that are not required columns, as
+  // core/log.hpp's log_safe() shows them: a header is input, and goes into the log.
   std::vector<std::string> extra_columns;
 };
 

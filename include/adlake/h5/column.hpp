@@ -71,28 +71,41 @@ struct Column {
 struct Table {
   // A deque, so references returned by add() stay valid as columns are added.
   std::deque<Column> columns;
+  // "<file>: table <path>" for a table read from a layer (h5/table_io.hpp),
+  // so that a column missing or of another type names where it was read.
+  std::string origin;
 
   size_t rows() const { return columns.empty() ? 0 : columns.front().size(); }
   bool has(std::string_view name) const;
   Column& column(std::string_view name);
   const Column& column(std::string_view name) const;
 
+  // The column's data as `Data` (one of ColumnData's types); throws a
+  // DataError naming the table, the column, the type expected and the one
+  // found when it holds another.
+  template <class Data>
+  Data& get(std::string_view name) {
+    Column& c = column(name);
+    if (auto* data = std::get_if<Data>(&c.data)) return *data;
+    throw_wrong_type(c, ColumnData(Data{}).index());
+  }
+  template <class Data>
+  const Data& get(std::string_view name) const {
+    return const_cast<Table*>(this)->get<Data>(name);
+  }
+
   template <class T>
   std::vector<T>& values(std::string_view name) {
-    return std::get<std::vector<T>>(column(name).data);
+    return get<std::vector<T>>(name);
   }
   template <class T>
   const std::vector<T>& values(std::string_view name) const {
-    return std::get<std::vector<T>>(column(name).data);
+    return get<std::vector<T>>(name);
   }
-  StringColumn& strings(std::string_view name) { return std::get<StringColumn>(column(name).data); }
-  const StringColumn& strings(std::string_view name) const {
-    return std::get<StringColumn>(column(name).data);
-  }
-  EnumColumn& enums(std::string_view name) { return std::get<EnumColumn>(column(name).data); }
-  const EnumColumn& enums(std::string_view name) const {
-    return std::get<EnumColumn>(column(name).data);
-  }
+  StringColumn& strings(std::string_view name) { return get<StringColumn>(name); }
+  const StringColumn& strings(std::string_view name) const { return get<StringColumn>(name); }
+  EnumColumn& enums(std::string_view name) { return get<EnumColumn>(name); }
+  const EnumColumn& enums(std::string_view name) const { return get<EnumColumn>(name); }
 
   // Appends a column and returns a reference to its storage.
   template <class T>
@@ -102,7 +115,14 @@ struct Table {
   }
   // Throws if the columns differ in length.
   void check_lengths(std::string_view table_name) const;
-  bool operator==(const Table&) const = default;
+  // The same columns and values, wherever each table was read from.
+  bool operator==(const Table& other) const { return columns == other.columns; }
+
+ private:
+  [[noreturn]] void throw_wrong_type(const Column& column, size_t expected_index) const;
 };
+
+// "int64", "a fixed-length string", ...: ColumnData's alternative `index`.
+const char* column_type_name(size_t index);
 
 }  // namespace adlake

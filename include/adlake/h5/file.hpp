@@ -16,10 +16,18 @@ class File {
   static File open_parallel(const std::string& path, const Comm& comm, bool writable = false);
   // One process: opens an existing file read-only with the default driver.
   static File open_read(const std::string& path);
+  // Collective: opens the layer `path` for parallel reading, the one way every
+  // stage opens its input. Every rank throws the same CollectiveError when it
+  // is missing (UsageError: "<path> does not exist; <missing_hint>"), a
+  // symbolic link (a layer is read from the lake itself), or not HDF5.
+  static File open_layer(const std::string& path, const Comm& comm,
+                         const std::string& missing_hint);
 
   hid_t id() const { return handle_.id(); }
   const std::string& path() const { return path_; }
   bool parallel() const { return parallel_; }
+  // The communicator of a parallel file (nullptr for one process's file).
+  const Comm* comm() const { return comm_; }
   // Collective on a file created or opened for parallel writing (nothing on
   // others): makes sure the file system holds the blocks of everything the
   // file has allocated so far (up to `end_of_data`, the end of the dataset

@@ -1,6 +1,7 @@
 #pragma once
 // Atomic publication of a layer file (CONTRACT section 0): the layer is written
-// as LAKE/.<name>.tmp-<id> and renamed to LAKE/<name> only by publish(), so a
+// as LAKE/.<name>.tmp-<random>/<name>, in a fresh private folder
+// (core/atomic_file.hpp), and renamed to LAKE/<name> only by publish(), so a
 // crash or error never leaves a half-written layer where a reader would take
 // it for a whole one, and never replaces an older good one.
 #include <memory>
@@ -33,13 +34,14 @@ class LayerFile {
   void publish();
 
  private:
-  void remove_stale_temporaries() const;
-
   const Comm& comm_;
   std::string final_path_;
+  std::string temp_folder_;
   std::string temp_path_;
   std::unique_ptr<File> file_;
-  std::unique_ptr<EmergencyRemoval> removal_;  // the temporary, if the job must end stuck
+  // The temporary and its folder (in that order), if the job must end stuck.
+  std::unique_ptr<EmergencyRemoval> removal_;
+  std::unique_ptr<EmergencyRemoval> folder_removal_;
   bool published_ = false;
   unsigned long long errors_at_start_ = 0;
 };

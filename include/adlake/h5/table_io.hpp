@@ -70,6 +70,13 @@ bool table_exists(const File& file, const std::string& path);
 int64_t table_rows(const File& file, const std::string& path);
 std::vector<std::string> table_columns(const File& file, const std::string& path);
 TableMeta read_table_meta(const File& file, const std::string& path);
+// A column's dataset, open once it passed the checks every layer read makes
+// (h5/dataset_check.hpp) against its table's `rows`: for readers of its type
+// and attributes only (the catalog, memory estimates).
+Handle open_column(const File& file, const std::string& table, const std::string& column);
+// A table's group, reached through hard links only: for its attributes.
+Handle open_table_group(const File& file, const std::string& table);
+
 // Paths of every table (group with a `rows` attribute) in the file, sorted.
 std::vector<std::string> list_tables(const File& file);
 

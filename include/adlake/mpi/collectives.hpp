@@ -1,9 +1,11 @@
 #pragma once
 // Typed collectives over a Comm. Every call is collective: all ranks of the
 // communicator must make it, in the same order.
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "adlake/core/error.hpp"
 #include "adlake/mpi/comm.hpp"
 #include "adlake/mpi/datatype.hpp"
 
@@ -48,17 +50,18 @@ std::vector<T> allgather(const Comm& comm, T value) {
   return out;
 }
 
+// MPI counts and displacements are int: the counts of a gather (one per
+// rank, known to every rank) and their sum must fit, or every rank throws
+// the same error naming `what` (never a silent overflow).
+std::vector<int> gather_counts(const Comm& comm, std::size_t mine, const char* what,
+                               std::vector<int>& displs);
+
 // Concatenation of every rank's vector, in rank order, on every rank.
 template <class T>
 std::vector<T> allgatherv(const Comm& comm, const std::vector<T>& mine) {
-  auto counts = allgather<int>(comm, static_cast<int>(mine.size()));
-  std::vector<int> displs(counts.size(), 0);
-  long long total = 0;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    displs[i] = static_cast<int>(total);
-    total += counts[i];
-  }
-  std::vector<T> out(static_cast<size_t>(total));
+  std::vector<int> displs;
+  const auto counts = gather_counts(comm, mine.size(), "MPI_Allgatherv", displs);
+  std::vector<T> out(static_cast<size_t>(displs.back()));
   check_mpi(MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), mpi_type<T>(), out.data(),
                            counts.data(), displs.data(), mpi_type<T>(), comm.get()),
             "MPI_Allgatherv");
@@ -68,18 +71,11 @@ std::vector<T> allgatherv(const Comm& comm, const std::vector<T>& mine) {
 // Concatenation of every rank's vector on `root` (empty elsewhere).
 template <class T>
 std::vector<T> gatherv(const Comm& comm, const std::vector<T>& mine, int root = 0) {
-  int n = static_cast<int>(mine.size());
-  std::vector<int> counts(comm.size(), 0);
-  check_mpi(MPI_Gather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, root, comm.get()), "MPI_Gather");
-  std::vector<int> displs(counts.size(), 0);
-  long long total = 0;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    displs[i] = static_cast<int>(total);
-    total += counts[i];
-  }
-  std::vector<T> out(comm.rank() == root ? static_cast<size_t>(total) : 0);
-  check_mpi(MPI_Gatherv(mine.data(), n, mpi_type<T>(), out.data(), counts.data(), displs.data(),
-                        mpi_type<T>(), root, comm.get()),
+  std::vector<int> displs;
+  const auto counts = gather_counts(comm, mine.size(), "MPI_Gatherv", displs);
+  std::vector<T> out(comm.rank() == root ? static_cast<size_t>(displs.back()) : 0);
+  check_mpi(MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), mpi_type<T>(), out.data(),
+                        counts.data(), displs.data(), mpi_type<T>(), root, comm.get()),
             "MPI_Gatherv");
   return out;
 }
@@ -88,6 +84,9 @@ template <class T>
 void broadcast(const Comm& comm, std::vector<T>& values, int root = 0) {
   unsigned long long n = values.size();
   check_mpi(MPI_Bcast(&n, 1, MPI_UINT64_T, root, comm.get()), "MPI_Bcast");
+  if (n > static_cast<unsigned long long>(std::numeric_limits<int>::max())) {
+    throw Error("MPI_Bcast of " + std::to_string(n) + " values: more than an MPI count holds");
+  }
   values.resize(n);
   if (n > 0) {
     check_mpi(MPI_Bcast(values.data(), static_cast<int>(n), mpi_type<T>(), root, comm.get()),
