@@ -99,10 +99,11 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
 #pragma omp for schedule(dynamic, 1)
     for (int64_t t = 0; t < n_trees; ++t) {
       const CompiledTree tree(trees[t]);
+      const uint64_t stream = draws.stream(tree_indices[t]);
       rows.clear();
       slots.clear();
       for (size_t k = 0; k < m; ++k) {
-        if (draws(tree_indices[t], data.first_row + sample_rows[k]) != 0) continue;
+        if (draws.at(stream, data.first_row + sample_rows[k]) != 0) continue;
         rows.push_back(bins.data() + k * nf);
         slots.push_back(static_cast<uint32_t>(k));
       }

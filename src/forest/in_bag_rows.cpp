@@ -8,8 +8,9 @@ InBagRows::InBagRows(const TrainingSet& data, const BootstrapDraws& draws, uint6
   const size_t n = data.rows();
   std::vector<uint8_t> d(n);
   size_t in_bag = 0;
+  const uint64_t stream = draws.stream(tree_index);
   for (size_t r = 0; r < n; ++r) {
-    d[r] = draws(tree_index, data.first_row + r);
+    d[r] = draws.at(stream, data.first_row + r);
     in_bag += d[r] != 0;
   }
   rows_.reserve(in_bag);

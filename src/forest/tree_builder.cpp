@@ -41,14 +41,6 @@ BootstrapDraws::BootstrapDraws(const ForestParams& params)
   }
 }
 
-uint8_t BootstrapDraws::operator()(uint64_t tree_index, uint64_t row) const {
-  if (!bootstrap_) return 1;
-  const uint64_t u = TreeRng::at(seed_, tree_index, row + 1);
-  uint8_t k = 0;
-  while (k < below_.size() && u >= below_[k]) ++k;
-  return k;
-}
-
 namespace {
 
 // A node whose best split is being searched: its features are drawn in a
@@ -122,10 +114,9 @@ class BatchGrower {
     return s;
   }
 
-  bool splittable(const Search& s) const {
-    const Tree& tree = trees_[s.tree];
-    const uint64_t neg = tree.n_neg[s.node], pos = tree.n_pos[s.node];
-    const bool deep = params_.max_depth > 0 && s.depth >= params_.max_depth;
+  bool splittable(const Tree& tree, int32_t node, int depth) const {
+    const uint64_t neg = tree.n_neg[node], pos = tree.n_pos[node];
+    const bool deep = params_.max_depth > 0 && depth >= params_.max_depth;
     return neg > 0 && pos > 0 && !deep && neg + pos >= 2 * uint64_t{rule_.min_leaf};
   }
 
@@ -212,7 +203,7 @@ class BatchGrower {
   std::vector<Search> grow_level(std::vector<Search> frontier) {
     std::vector<Search> searches;
     for (Search& s : frontier) {
-      if (splittable(s)) searches.push_back(std::move(s));
+      if (splittable(trees_[s.tree], s.node, s.depth)) searches.push_back(std::move(s));
     }
     frontier.clear();
     search(searches);
@@ -249,18 +240,28 @@ class BatchGrower {
       set_counts(tree, left, neg, pos);
       set_counts(tree, right, tree.n_neg[s.node] - neg, tree.n_pos[s.node] - pos);
     }
+    // Only children that will be searched need their rows: a node whose
+    // children are both leaves keeps its rows unpartitioned.
+    std::vector<uint8_t> searched(2 * split.size());
+    for (size_t i = 0; i < split.size(); ++i) {
+      const Search& s = split[i];
+      searched[2 * i] = splittable(trees_[s.tree], children[i].first, s.depth + 1);
+      searched[2 * i + 1] = splittable(trees_[s.tree], children[i].second, s.depth + 1);
+    }
     std::vector<size_t> mid(split.size());
     parallel_for_each_index(static_cast<int64_t>(split.size()), [&](int64_t i) {
       const Search& s = split[i];
+      if (!searched[2 * i] && !searched[2 * i + 1]) return;
       mid[i] = rows_[s.tree].partition(s.begin, s.end, data_.columns[s.best.feature].data(),
                                        goes_left[i].data());
     });
     std::vector<Search> next;
-    next.reserve(2 * split.size());
     for (size_t i = 0; i < split.size(); ++i) {
       const Search& s = split[i];
-      next.push_back(start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1));
-      next.push_back(start(s.tree, children[i].second, mid[i], s.end, s.depth + 1));
+      if (searched[2 * i])
+        next.push_back(start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1));
+      if (searched[2 * i + 1])
+        next.push_back(start(s.tree, children[i].second, mid[i], s.end, s.depth + 1));
     }
     return next;
   }

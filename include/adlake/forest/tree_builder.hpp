@@ -12,6 +12,7 @@
 
 #include "adlake/forest/binning.hpp"
 #include "adlake/forest/params.hpp"
+#include "adlake/forest/random.hpp"
 #include "adlake/forest/split_search.hpp"
 #include "adlake/forest/tree.hpp"
 
@@ -50,7 +51,18 @@ ClassWeights class_weights(std::span<const uint8_t> labels, ClassWeight mode);
 class BootstrapDraws {
  public:
   explicit BootstrapDraws(const ForestParams& params);
-  uint8_t operator()(uint64_t tree_index, uint64_t row) const;
+  uint8_t operator()(uint64_t tree_index, uint64_t row) const {
+    return at(stream(tree_index), row);
+  }
+  // The same in two steps, the first once per tree.
+  uint64_t stream(uint64_t tree_index) const { return TreeRng::start(seed_, tree_index); }
+  uint8_t at(uint64_t stream, uint64_t row) const {
+    if (!bootstrap_) return 1;
+    const uint64_t u = TreeRng::at(stream, row + 1);
+    uint8_t k = 0;
+    while (k < below_.size() && u >= below_[k]) ++k;
+    return k;
+  }
 
  private:
   uint64_t seed_;
