@@ -273,7 +273,7 @@ void run_train(Context& ctx, const TrainOptions& options) {
       collective_try(ctx.comm, [&] { return feature_specs(local, categorical, where); });
   step_done("read");
 
-  const TrainingData train = bin_training(ctx, local, specs, where);
+  TrainingData train = bin_training(ctx, local, specs, where);
   step_done("bin");
   if (ctx.is_root()) {
     spdlog::info(
@@ -287,6 +287,10 @@ void run_train(Context& ctx, const TrainOptions& options) {
   const std::clock_t cpu_start = std::clock();
   const forest::Forest model =
       forest::train_forest_distributed(train.set, train.binnings, options.forest, ctx.comm);
+  const uint64_t n_train = train.set.total_rows;
+  const double train_positive_rate =
+      static_cast<double>(train.positives) / static_cast<double>(n_train);
+  train = TrainingData{};  // the rest of the stage does not need it
   const double train_seconds = step.seconds();
   // Process CPU time (all threads): on a busy machine the wall clock says little.
   const double grow_cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
@@ -323,10 +327,9 @@ void run_train(Context& ctx, const TrainOptions& options) {
     metrics["scores"] =
         "roc_auc, pr_auc and thresholds on score (class-weighted leaf rates); "
         "log_loss, brier and calibration on pctr (unweighted leaf rates)";
-    metrics["n_train"] = train.set.total_rows;
+    metrics["n_train"] = n_train;
     metrics["n_test"] = test.labels.size();
-    metrics["train_positive_rate"] =
-        static_cast<double>(train.positives) / static_cast<double>(train.set.total_rows);
+    metrics["train_positive_rate"] = train_positive_rate;
     metrics["test_positive_rate"] = rate(test.labels);
     metrics["uncalibrated_pctr"] = {{"log_loss", eval::log_loss(test.raw_pctr, test.labels)},
                                     {"brier", eval::brier(test.raw_pctr, test.labels)}};
@@ -383,8 +386,8 @@ void run_train(Context& ctx, const TrainOptions& options) {
   });
   StageReport report;
   report.stage = "train";
-  report.rows_in = static_cast<long long>(train.set.total_rows +
-                                          allreduce_sum<uint64_t>(ctx.comm, test_rows.size()));
+  report.rows_in =
+      static_cast<long long>(n_train + allreduce_sum<uint64_t>(ctx.comm, test_rows.size()));
   report.rows_out = static_cast<long long>(model.trees.size());
   record_stage(ctx, report, total.seconds());
 }

@@ -70,9 +70,9 @@ class BootstrapDraws {
   std::vector<uint64_t> below_;  // below_[k]: 2^64 P(draws <= k), rounded down
 };
 
-// Trees grown at once by default: more means fewer messages and more memory
-// (5 bytes per tree per training row).
-inline constexpr size_t kTreesAtOnce = 16;
+// Trees grown at once by default: more means fewer messages (each is a wait
+// for the slowest rank) and more memory (5 bytes per tree per in-bag row).
+inline constexpr size_t kTreesAtOnce = 25;
 
 // The trees whose indices are given, grown `batch` at a time level by level
 // (one reduction per level and search round for the whole batch, so messages
