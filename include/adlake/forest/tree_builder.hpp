@@ -72,7 +72,7 @@ class BootstrapDraws {
 
 // Trees grown at once by default: more means fewer messages (each is a wait
 // for the slowest rank) and more memory (5 bytes per tree per in-bag row).
-inline constexpr size_t kTreesAtOnce = 25;
+inline constexpr size_t kTreesAtOnce = 16;
 
 // The trees whose indices are given, grown `batch` at a time level by level
 // (one reduction per level and search round for the whole batch, so messages
