@@ -62,10 +62,15 @@ PlattCalibration fit_platt(std::span<const double> probs, std::span<const uint8_
   return c;
 }
 
-std::vector<uint32_t> calibration_rows(size_t rows, size_t max_rows) {
-  const size_t stride = std::max<size_t>(1, (rows + max_rows - 1) / std::max<size_t>(max_rows, 1));
+std::vector<uint32_t> calibration_rows(const TrainingSet& data, size_t max_rows) {
+  const uint64_t total = data.total_rows;
+  const uint64_t stride =
+      std::max<uint64_t>(1, (total + max_rows - 1) / std::max<size_t>(max_rows, 1));
   std::vector<uint32_t> out;
-  for (size_t r = 0; r < rows; r += stride) out.push_back(static_cast<uint32_t>(r));
+  // The global rows k * stride that fall in this process's share.
+  for (uint64_t g = (data.first_row + stride - 1) / stride * stride;
+       g < data.first_row + data.rows(); g += stride)
+    out.push_back(static_cast<uint32_t>(g - data.first_row));
   return out;
 }
 
@@ -75,6 +80,13 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
   const size_t m = sample_rows.size();
   OobSums out{std::vector<int64_t>(m, 0), std::vector<int32_t>(m, 0)};
   if (!params.bootstrap) return out;  // no row is ever out of bag
+  // The sampled rows' bins, row by row, for walking the trees.
+  const size_t nf = data.features();
+  std::vector<uint8_t> bins(m * nf);
+  for (size_t k = 0; k < m; ++k) {
+    for (size_t f = 0; f < nf; ++f) bins[k * nf + f] = data.columns[f][sample_rows[k]];
+  }
+  const BootstrapDraws draws(params);
   const auto n_trees = static_cast<int64_t>(trees.size());
 #pragma omp parallel
   {
@@ -86,13 +98,13 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
     std::vector<int32_t> leaf;
 #pragma omp for schedule(dynamic, 1)
     for (int64_t t = 0; t < n_trees; ++t) {
-      const std::vector<uint32_t> draws = bootstrap_draws(data.x.rows, params, tree_indices[t]);
       const CompiledTree tree(trees[t]);
+      const uint64_t stream = draws.stream(tree_indices[t]);
       rows.clear();
       slots.clear();
       for (size_t k = 0; k < m; ++k) {
-        if (draws[sample_rows[k]] != 0) continue;
-        rows.push_back(data.x.row(sample_rows[k]));
+        if (draws.at(stream, data.first_row + sample_rows[k]) != 0) continue;
+        rows.push_back(bins.data() + k * nf);
         slots.push_back(static_cast<uint32_t>(k));
       }
       leaf.resize(rows.size());
@@ -112,16 +124,15 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
   return out;
 }
 
-PlattCalibration calibrate_from_oob(const OobSums& oob, std::span<const uint8_t> labels,
-                                    std::span<const uint32_t> sample_rows) {
-  std::vector<double> probs;
-  std::vector<uint8_t> y;
+OobSample oob_sample(const OobSums& oob, std::span<const uint8_t> labels,
+                     std::span<const uint32_t> sample_rows) {
+  OobSample out;
   for (size_t k = 0; k < sample_rows.size(); ++k) {
     if (oob.count[k] == 0) continue;
-    probs.push_back(static_cast<double>(oob.sum[k]) / kFixedPoint / oob.count[k]);
-    y.push_back(labels[sample_rows[k]]);
+    out.probs.push_back(static_cast<double>(oob.sum[k]) / kFixedPoint / oob.count[k]);
+    out.labels.push_back(labels[sample_rows[k]]);
   }
-  return fit_platt(probs, y);
+  return out;
 }
 
 }  // namespace adlake::forest

@@ -1,66 +1,86 @@
 #include "adlake/forest/forest.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/parallel_for.hpp"
 
 namespace adlake::forest {
 
-TrainingSet make_training_set(const BinnedMatrix& x, std::span<const uint8_t> labels,
-                              const std::vector<FeatureBinning>& binnings) {
-  if (x.features != binnings.size()) {
-    throw UsageError("training set has " + std::to_string(x.features) + " features but " +
+TrainingSet make_training_set(std::vector<std::vector<uint8_t>> columns,
+                              std::vector<uint8_t> labels,
+                              const std::vector<FeatureBinning>& binnings, uint64_t first_row,
+                              uint64_t total_rows) {
+  if (columns.size() != binnings.size()) {
+    throw UsageError("training set has " + std::to_string(columns.size()) + " features but " +
                      std::to_string(binnings.size()) + " binnings");
   }
+  TrainingSet data;
+  data.first_row = first_row;
+  data.total_rows = total_rows == 0 ? labels.size() : total_rows;
+  for (size_t r = 0; r < labels.size(); ++r) {
+    if (labels[r] > 1) throw UsageError("label of row " + std::to_string(r) + " is not 0 or 1");
+  }
+  for (size_t f = 0; f < columns.size(); ++f) {
+    const int n_bins = binnings[f].n_bins();
+    data.kinds.push_back(binnings[f].kind);
+    data.n_bins.push_back(n_bins);
+    if (columns[f].size() != labels.size()) {
+      throw UsageError("training set has " + std::to_string(labels.size()) + " labels but " +
+                       std::to_string(columns[f].size()) + " rows of feature " + binnings[f].name);
+    }
+    for (size_t r = 0; r < labels.size(); ++r) {
+      if (columns[f][r] >= n_bins) {
+        throw UsageError("row " + std::to_string(r) + " of feature " + binnings[f].name +
+                         " has bin " + std::to_string(columns[f][r]) + ", beyond its " +
+                         std::to_string(n_bins) + " bins");
+      }
+    }
+  }
+  data.columns = std::move(columns);
+  data.labels = std::move(labels);
+  return data;
+}
+
+TrainingSet make_training_set(const BinnedMatrix& x, std::span<const uint8_t> labels,
+                              const std::vector<FeatureBinning>& binnings, uint64_t first_row,
+                              uint64_t total_rows) {
   if (labels.size() != x.rows) {
     throw UsageError("training set has " + std::to_string(x.rows) + " rows but " +
                      std::to_string(labels.size()) + " labels");
   }
-  TrainingSet data{x, labels, {}, {}};
-  for (const FeatureBinning& b : binnings) {
-    data.kinds.push_back(b.kind);
-    data.n_bins.push_back(b.n_bins());
-  }
+  std::vector<std::vector<uint8_t>> columns(x.features, std::vector<uint8_t>(x.rows));
   for (size_t r = 0; r < x.rows; ++r) {
-    if (labels[r] > 1) throw UsageError("label of row " + std::to_string(r) + " is not 0 or 1");
-    const uint8_t* row = x.row(r);
-    for (size_t f = 0; f < x.features; ++f) {
-      if (row[f] >= data.n_bins[f]) {
-        throw UsageError("row " + std::to_string(r) + " of feature " + binnings[f].name +
-                         " has bin " + std::to_string(row[f]) + ", beyond its " +
-                         std::to_string(data.n_bins[f]) + " bins");
-      }
-    }
+    for (size_t f = 0; f < x.features; ++f) columns[f][r] = x.at(r, f);
   }
-  return data;
+  return make_training_set(std::move(columns), {labels.begin(), labels.end()}, binnings, first_row,
+                           total_rows);
 }
 
-std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
-                             const ClassWeights& weights, std::span<const uint64_t> tree_indices) {
+Forest train_forest(const TrainingSet& data, const std::vector<FeatureBinning>& binnings,
+                    const ForestParams& params, const ShareSync& sync) {
   params.validate();
-  std::vector<Tree> trees(tree_indices.size());
-  parallel_for_each_index(static_cast<int64_t>(tree_indices.size()), [&](int64_t i) {
-    trees[i] = grow_tree(data, params, weights, tree_indices[i]);
-  });
-  return trees;
+  Forest forest;
+  forest.params = params;
+  forest.binnings = binnings;
+  const auto pos =
+      static_cast<uint32_t>(std::count(data.labels.begin(), data.labels.end(), uint8_t{1}));
+  std::vector<uint32_t> classes{static_cast<uint32_t>(data.rows()) - pos, pos};
+  sync.sum_counts(classes);
+  forest.weights = class_weights(classes[0], classes[1], params.class_weight);
+  std::vector<uint64_t> indices(params.n_estimators);
+  for (size_t t = 0; t < indices.size(); ++t) indices[t] = t;
+  forest.trees = grow_trees(data, params, forest.weights, indices, sync.sum_counts);
+  const std::vector<uint32_t> sample = calibration_rows(data);
+  const OobSums oob = oob_pctr_sums(data, params, forest.trees, indices, sample);
+  const OobSample all = sync.gather_oob(oob_sample(oob, data.labels, sample));
+  forest.calibration = fit_platt(all.probs, all.labels);
+  return forest;
 }
 
 Forest train_forest(const BinnedMatrix& x, std::span<const uint8_t> labels,
                     const std::vector<FeatureBinning>& binnings, const ForestParams& params) {
-  params.validate();
-  const TrainingSet data = make_training_set(x, labels, binnings);
-  Forest forest;
-  forest.params = params;
-  forest.binnings = binnings;
-  forest.weights = class_weights(labels, params.class_weight);
-  std::vector<uint64_t> indices(params.n_estimators);
-  for (size_t t = 0; t < indices.size(); ++t) indices[t] = t;
-  forest.trees = grow_trees(data, params, forest.weights, indices);
-  const std::vector<uint32_t> sample = calibration_rows(x.rows);
-  const OobSums oob = oob_pctr_sums(data, params, forest.trees, indices, sample);
-  forest.calibration = calibrate_from_oob(oob, labels, sample);
-  return forest;
+  return train_forest(make_training_set(x, labels, binnings), binnings, params);
 }
 
 }  // namespace adlake::forest

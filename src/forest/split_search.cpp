@@ -63,8 +63,12 @@ double chance_gain(uint64_t neg, uint64_t pos, const ClassWeights& w, double df)
 
 FeatureScan scan_feature(const Histogram& hist, const HistogramLayout& layout, int32_t feature,
                          FeatureKind kind, const ClassWeights& w, const SplitRule& rule) {
-  const uint32_t* bins = hist.data() + 2 * layout.offset[feature];
-  const int n_bins = layout.n_bins[feature];
+  return scan_feature(hist.data() + 2 * layout.offset[feature], layout.n_bins[feature], feature,
+                      kind, w, rule);
+}
+
+FeatureScan scan_feature(const uint32_t* bins, int n_bins, int32_t feature, FeatureKind kind,
+                         const ClassWeights& w, const SplitRule& rule) {
   std::vector<uint16_t> order;
   Counts node;
   for (int b = 0; b < n_bins; ++b) {

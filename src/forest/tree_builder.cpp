@@ -4,95 +4,123 @@
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "adlake/core/error.hpp"
-#include "adlake/forest/histogram.hpp"
+#include "adlake/core/parallel_for.hpp"
+#include "adlake/forest/in_bag_rows.hpp"
 #include "adlake/forest/random.hpp"
 
 namespace adlake::forest {
 
-ClassWeights class_weights(std::span<const uint8_t> labels, ClassWeight mode) {
-  if (mode == ClassWeight::None) return {};
-  const double n = static_cast<double>(labels.size());
-  const double pos = static_cast<double>(std::count(labels.begin(), labels.end(), uint8_t{1}));
-  const double neg = n - pos;
-  if (pos == 0 || neg == 0) return {};  // one class: weights change nothing
-  return {n / (2 * neg), n / (2 * pos)};
+void no_reduction(std::vector<uint32_t>& /*counts*/) {}
+
+ClassWeights class_weights(uint64_t negatives, uint64_t positives, ClassWeight mode) {
+  if (mode == ClassWeight::None || negatives == 0 || positives == 0) return {};
+  const double n = static_cast<double>(negatives + positives);
+  return {n / (2 * static_cast<double>(negatives)), n / (2 * static_cast<double>(positives))};
 }
 
-std::vector<uint32_t> bootstrap_draws(size_t rows, const ForestParams& params,
-                                      uint64_t tree_index) {
-  if (!params.bootstrap) return std::vector<uint32_t>(rows, 1);
-  std::vector<uint32_t> draws(rows, 0);
-  if (rows == 0) return draws;
-  TreeRng rng(params.seed, tree_index);
-  const auto n_draws = static_cast<size_t>(
-      std::max(1.0, std::round(params.max_samples * static_cast<double>(rows))));
-  for (size_t i = 0; i < n_draws; ++i) ++draws[rng.below(rows)];
-  return draws;
+ClassWeights class_weights(std::span<const uint8_t> labels, ClassWeight mode) {
+  const auto pos = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), uint8_t{1}));
+  return class_weights(labels.size() - pos, pos, mode);
+}
+
+BootstrapDraws::BootstrapDraws(const ForestParams& params)
+    : seed_(params.seed), bootstrap_(params.bootstrap) {
+  if (!bootstrap_) return;
+  // The Poisson CDF, as thresholds on a uniform 64-bit value; the tail
+  // beyond 2^-64 (or 127 draws) is cut.
+  const double lambda = params.max_samples;
+  double p = std::exp(-lambda), cdf = 0;
+  for (int k = 0; k < InBagRows::kMaxDraws; ++k) {
+    cdf += p;
+    p *= lambda / (k + 1);
+    if (cdf >= 1.0) break;
+    below_.push_back(static_cast<uint64_t>(std::ldexp(cdf, 64)));
+  }
 }
 
 namespace {
 
-// The state of growing one tree: its rows (partitioned in place as nodes
-// split), the pool of histogram buffers and the node stack.
-class TreeGrower {
+// A node whose best split is being searched: its features are drawn in a
+// random order from (seed, tree, node) until mtry non-constant ones were
+// scanned, as scikit-learn does (constant features do not count).
+struct Search {
+  size_t tree;  // in the batch
+  int32_t node;
+  size_t begin, end;  // the node's records in its tree's InBagRows
+  int depth;
+  TreeRng rng;
+  std::vector<int32_t> order;  // features; the first `drawn` are drawn
+  size_t drawn = 0;
+  int scanned = 0;
+  Split best;
+  std::vector<uint32_t> best_bins;  // the histogram of the best split's feature
+  std::vector<int32_t> pending;     // features whose histograms this round builds
+  std::vector<size_t> offset;       // where each pending histogram starts in the round's buffer
+};
+
+// Grows a batch of trees together, one level at a time.
+class BatchGrower {
  public:
-  TreeGrower(const TrainingSet& data, const ForestParams& params, const ClassWeights& w,
-             uint64_t tree_index)
+  BatchGrower(const TrainingSet& data, const ForestParams& params, const ClassWeights& w,
+              std::span<const uint64_t> tree_indices, const CountReducer& reduce)
       : data_(data),
         params_(params),
         weights_(w),
-        layout_(data.n_bins),
-        rows_(data.x, data.labels, bootstrap_draws(data.x.rows, params, tree_index)),
-        // The feature draws continue the stream after the bootstrap's: a
-        // separate generator keyed by the complement of the tree index.
-        rng_(params.seed, ~tree_index),
-        mtry_(params.features_per_node(static_cast<int>(data.x.features))),
-        rule_{0.0, static_cast<uint32_t>(params.min_samples_leaf), params.split_penalty} {
-    features_.resize(data.x.features);
-    std::iota(features_.begin(), features_.end(), 0);
-  }
+        indices_(tree_indices),
+        reduce_(reduce),
+        mtry_(params.features_per_node(static_cast<int>(data.features()))),
+        rule_{0.0, static_cast<uint32_t>(params.min_samples_leaf), params.split_penalty} {}
 
-  Tree grow() {
-    Tree tree;
-    tree.add_node();
-    Histogram root = take_buffer();
-    accumulate_histogram(rows_, 0, rows_.size(), layout_, root);
-    stack_.push_back({0, 0, rows_.size(), 0, std::move(root)});
-    while (!stack_.empty()) {
-      Task task = std::move(stack_.back());
-      stack_.pop_back();
-      process(tree, std::move(task));
+  std::vector<Tree> grow() {
+    const size_t n = indices_.size();
+    trees_.assign(n, Tree{});
+    rows_.clear();
+    rows_.reserve(n);
+    const BootstrapDraws draws(params_);
+    std::vector<std::optional<InBagRows>> made(n);
+    parallel_for_each_index(static_cast<int64_t>(n),
+                            [&](int64_t t) { made[t].emplace(data_, draws, indices_[t]); });
+    for (auto& r : made) rows_.push_back(std::move(*r));
+    made.clear();
+
+    std::vector<uint32_t> root(2 * n);
+    for (size_t t = 0; t < n; ++t) {
+      const auto [neg, pos] = rows_[t].class_draws(0, rows_[t].size());
+      root[2 * t] = static_cast<uint32_t>(neg);
+      root[2 * t + 1] = static_cast<uint32_t>(pos);
     }
-    shrink(tree);
-    return tree;
+    reduce_(root);
+    std::vector<Search> frontier;
+    for (size_t t = 0; t < n; ++t) {
+      trees_[t].add_node();
+      set_counts(trees_[t], 0, root[2 * t], root[2 * t + 1]);
+      frontier.push_back(start(t, 0, 0, rows_[t].size(), 0));
+    }
+    while (!frontier.empty()) frontier = grow_level(std::move(frontier));
+    for (Tree& tree : trees_) shrink(tree);
+    return std::move(trees_);
   }
 
  private:
-  struct Task {
-    int32_t node;
-    size_t begin, end;  // the node's records in rows_
-    int depth;
-    Histogram hist;
-  };
-
-  Histogram take_buffer() {
-    if (pool_.empty()) return Histogram(2 * size_t{layout_.total_bins}, 0);
-    Histogram h = std::move(pool_.back());
-    pool_.pop_back();
-    std::fill(h.begin(), h.end(), 0u);
-    return h;
+  Search start(size_t tree, int32_t node, size_t begin, size_t end, int depth) const {
+    Search s{tree, node, begin, end, depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
+             {},   0,    0,     {},  {},    {},
+             {}};
+    s.order.resize(data_.features());
+    std::iota(s.order.begin(), s.order.end(), 0);
+    return s;
   }
 
-  void set_counts(Tree& tree, int32_t node, const Histogram& hist) const {
-    // Every feature's bins add up to the node's counts; feature 0's are used.
-    uint64_t neg = 0, pos = 0;
-    const uint32_t* b = hist.data() + 2 * layout_.offset[0];
-    for (int i = 0; i < layout_.n_bins[0]; ++i) {
-      neg += b[2 * i];
-      pos += b[2 * i + 1];
-    }
+  bool splittable(const Tree& tree, int32_t node, int depth) const {
+    const uint64_t neg = tree.n_neg[node], pos = tree.n_pos[node];
+    const bool deep = params_.max_depth > 0 && depth >= params_.max_depth;
+    return neg > 0 && pos > 0 && !deep && neg + pos >= 2 * uint64_t{rule_.min_leaf};
+  }
+
+  void set_counts(Tree& tree, int32_t node, uint64_t neg, uint64_t pos) const {
     tree.n_neg[node] = static_cast<uint32_t>(neg);
     tree.n_pos[node] = static_cast<uint32_t>(pos);
     const double wn = static_cast<double>(neg) * weights_.neg;
@@ -121,87 +149,154 @@ class TreeGrower {
     }
   }
 
-  // Tries features in a random order until mtry non-constant ones were scanned,
-  // as scikit-learn does (constant features do not count).
-  Split find_split() {
-    Split best;
-    int scanned = 0;
-    const size_t n = features_.size();
-    for (size_t i = 0; i < n && scanned < mtry_; ++i) {
-      std::swap(features_[i], features_[i + rng_.below(n - i)]);
-      const int32_t f = features_[i];
-      const FeatureScan s =
-          scan_feature(*current_hist_, layout_, f, data_.kinds[f], weights_, rule_);
-      if (s.constant) continue;
-      ++scanned;
-      if (s.best.feature >= 0 && s.best.merit > best.merit) best = s.best;
+  // Draws the features each search still needs; false when none does.
+  // (Asking for 4x what is still needed, to save rounds, cost more in
+  // histograms than it saved in waits at 1M on 2 ranks.)
+  bool ask(std::vector<Search>& searches, size_t& total) const {
+    total = 0;
+    const size_t nf = data_.features();
+    for (Search& s : searches) {
+      s.pending.clear();
+      s.offset.clear();
+      for (int k = s.scanned; k < mtry_ && s.drawn < nf; ++k, ++s.drawn) {
+        const size_t i = s.drawn;
+        std::swap(s.order[i], s.order[i + s.rng.below(nf - i)]);
+        s.pending.push_back(s.order[i]);
+        s.offset.push_back(total);
+        total += 2 * static_cast<size_t>(data_.n_bins[s.order[i]]);
+      }
     }
-    return best;
+    return total > 0;
   }
 
-  void process(Tree& tree, Task task) {
-    set_counts(tree, task.node, task.hist);
-    const uint64_t n = uint64_t{tree.n_neg[task.node]} + tree.n_pos[task.node];
-    const bool pure = tree.n_neg[task.node] == 0 || tree.n_pos[task.node] == 0;
-    const bool deep = params_.max_depth > 0 && task.depth >= params_.max_depth;
-    Split split;
-    if (!pure && !deep && n >= 2 * uint64_t{rule_.min_leaf}) {
-      current_hist_ = &task.hist;
-      split = find_split();
+  // The searches' best splits: rounds of histograms of the drawn features,
+  // built locally, summed over the holders and scanned.
+  void search(std::vector<Search>& searches) {
+    size_t total = 0;
+    std::vector<uint32_t> buffer;
+    while (ask(searches, total)) {
+      buffer.assign(total, 0);
+      parallel_for_each_index(static_cast<int64_t>(searches.size()), [&](int64_t i) {
+        const Search& s = searches[i];
+        for (size_t k = 0; k < s.pending.size(); ++k) {
+          rows_[s.tree].accumulate(data_.columns[s.pending[k]].data(), s.begin, s.end,
+                                   buffer.data() + s.offset[k]);
+        }
+      });
+      reduce_(buffer);
+      for (Search& s : searches) {
+        for (size_t k = 0; k < s.pending.size(); ++k) {
+          const int32_t f = s.pending[k];
+          const uint32_t* bins = buffer.data() + s.offset[k];
+          const FeatureScan scan =
+              scan_feature(bins, data_.n_bins[f], f, data_.kinds[f], weights_, rule_);
+          if (scan.constant) continue;
+          ++s.scanned;
+          if (scan.best.feature >= 0 && scan.best.merit > s.best.merit) {
+            s.best = scan.best;
+            s.best_bins.assign(bins, bins + 2 * data_.n_bins[f]);
+          }
+        }
+      }
     }
-    if (split.feature < 0) {
-      pool_.push_back(std::move(task.hist));
-      return;
-    }
-    tree.feature[task.node] = split.feature;
-    tree.gain[task.node] = split.gain;
-    if (split.categorical) {
-      tree.category_set[task.node] = static_cast<int32_t>(tree.sets.size());
-      tree.sets.push_back(split.left_set);
-    } else {
-      tree.threshold[task.node] = split.threshold;
-    }
-    const int32_t left = tree.add_node(), right = tree.add_node();
-    tree.left[task.node] = left;
-    tree.right[task.node] = right;
+  }
 
-    std::array<uint8_t, 256> goes_left;
-    for (int b = 0; b < 256; ++b) goes_left[b] = tree.goes_left(task.node, static_cast<uint8_t>(b));
-    const size_t mid = rows_.partition(task.begin, task.end, split.feature, goes_left.data());
-    const bool left_smaller = mid - task.begin <= task.end - mid;
-    Histogram small = take_buffer();
-    if (left_smaller) {
-      accumulate_histogram(rows_, task.begin, mid, layout_, small);
-    } else {
-      accumulate_histogram(rows_, mid, task.end, layout_, small);
+  // Splits the frontier's nodes that have a split and returns their children.
+  std::vector<Search> grow_level(std::vector<Search> frontier) {
+    std::vector<Search> searches;
+    for (Search& s : frontier) {
+      if (splittable(trees_[s.tree], s.node, s.depth)) searches.push_back(std::move(s));
     }
-    subtract_histogram(task.hist, small);  // now the larger child's
-    Histogram& left_hist = left_smaller ? small : task.hist;
-    Histogram& right_hist = left_smaller ? task.hist : small;
-    stack_.push_back({right, mid, task.end, task.depth + 1, std::move(right_hist)});
-    stack_.push_back({left, task.begin, mid, task.depth + 1, std::move(left_hist)});
+    frontier.clear();
+    search(searches);
+    std::vector<Search> split;
+    for (Search& s : searches) {
+      if (s.best.feature >= 0) split.push_back(std::move(s));
+    }
+    searches.clear();
+    std::vector<std::array<uint8_t, 256>> goes_left(split.size());
+    std::vector<std::pair<int32_t, int32_t>> children(split.size());
+    for (size_t i = 0; i < split.size(); ++i) {
+      const Search& s = split[i];
+      Tree& tree = trees_[s.tree];
+      tree.feature[s.node] = s.best.feature;
+      tree.gain[s.node] = s.best.gain;
+      if (s.best.categorical) {
+        tree.category_set[s.node] = static_cast<int32_t>(tree.sets.size());
+        tree.sets.push_back(s.best.left_set);
+      } else {
+        tree.threshold[s.node] = s.best.threshold;
+      }
+      const int32_t left = tree.add_node(), right = tree.add_node();
+      tree.left[s.node] = left;
+      tree.right[s.node] = right;
+      children[i] = {left, right};
+      uint64_t neg = 0, pos = 0;
+      for (int b = 0; b < 256; ++b) {
+        goes_left[i][b] = tree.goes_left(s.node, static_cast<uint8_t>(b));
+        if (goes_left[i][b] && b < data_.n_bins[s.best.feature]) {
+          neg += s.best_bins[2 * b];
+          pos += s.best_bins[2 * b + 1];
+        }
+      }
+      set_counts(tree, left, neg, pos);
+      set_counts(tree, right, tree.n_neg[s.node] - neg, tree.n_pos[s.node] - pos);
+    }
+    // Only children that will be searched need their rows: a node whose
+    // children are both leaves keeps its rows unpartitioned.
+    std::vector<uint8_t> searched(2 * split.size());
+    for (size_t i = 0; i < split.size(); ++i) {
+      const Search& s = split[i];
+      searched[2 * i] = splittable(trees_[s.tree], children[i].first, s.depth + 1);
+      searched[2 * i + 1] = splittable(trees_[s.tree], children[i].second, s.depth + 1);
+    }
+    std::vector<size_t> mid(split.size());
+    parallel_for_each_index(static_cast<int64_t>(split.size()), [&](int64_t i) {
+      const Search& s = split[i];
+      if (!searched[2 * i] && !searched[2 * i + 1]) return;
+      mid[i] = rows_[s.tree].partition(s.begin, s.end, data_.columns[s.best.feature].data(),
+                                       goes_left[i].data());
+    });
+    std::vector<Search> next;
+    for (size_t i = 0; i < split.size(); ++i) {
+      const Search& s = split[i];
+      if (searched[2 * i])
+        next.push_back(start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1));
+      if (searched[2 * i + 1])
+        next.push_back(start(s.tree, children[i].second, mid[i], s.end, s.depth + 1));
+    }
+    return next;
   }
 
   const TrainingSet& data_;
   const ForestParams& params_;
   const ClassWeights weights_;
-  const HistogramLayout layout_;
-  PackedRows rows_;
-  TreeRng rng_;
+  std::span<const uint64_t> indices_;
+  const CountReducer& reduce_;
   const int mtry_;
   const SplitRule rule_;
-  std::vector<int32_t> features_;
-  std::vector<Histogram> pool_;
-  std::vector<Task> stack_;
-  const Histogram* current_hist_ = nullptr;
+  std::vector<Tree> trees_;
+  std::vector<InBagRows> rows_;
 };
 
 }  // namespace
 
-Tree grow_tree(const TrainingSet& data, const ForestParams& params, const ClassWeights& weights,
-               uint64_t tree_index) {
-  if (data.x.rows > UINT32_MAX) throw UsageError("the forest grows on at most 2^32 - 1 rows");
-  return TreeGrower(data, params, weights, tree_index).grow();
+std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
+                             const ClassWeights& weights, std::span<const uint64_t> tree_indices,
+                             const CountReducer& reduce, size_t batch) {
+  params.validate();
+  // Draws are counted in uint32: about max_samples per row.
+  if (data.total_rows >= (uint64_t{1} << 31))
+    throw UsageError("the forest grows on at most 2^31 - 1 rows");
+  std::vector<Tree> trees;
+  trees.reserve(tree_indices.size());
+  batch = std::max<size_t>(batch, 1);
+  for (size_t first = 0; first < tree_indices.size(); first += batch) {
+    const auto part = tree_indices.subspan(first, std::min(batch, tree_indices.size() - first));
+    for (Tree& t : BatchGrower(data, params, weights, part, reduce).grow())
+      trees.push_back(std::move(t));
+  }
+  return trees;
 }
 
 }  // namespace adlake::forest

@@ -188,31 +188,4 @@ std::vector<uint32_t> rows_of_split(const Table& table, const std::string& label
   return rows;
 }
 
-Table allgather_rows(const Comm& comm, const Table& table, const std::vector<std::string>& columns,
-                     std::span<const uint32_t> rows) {
-  Table out;
-  for (const std::string& name : columns) {
-    const Column& c = table.column(name);
-    std::visit(
-        [&](const auto& values) {
-          using V = std::decay_t<decltype(values)>;
-          if constexpr (std::is_same_v<V, StringColumn>) {
-            throw UsageError("allgather_rows: string column " + name);
-          } else if constexpr (std::is_same_v<V, EnumColumn>) {
-            std::vector<uint8_t> mine;
-            mine.reserve(rows.size());
-            for (uint32_t r : rows) mine.push_back(values.codes[r]);
-            out.add(name, EnumColumn{values.labels, allgatherv(comm, mine)}, c.units);
-          } else {
-            V mine;
-            mine.reserve(rows.size());
-            for (uint32_t r : rows) mine.push_back(values[r]);
-            out.add(name, allgatherv(comm, mine), c.units);
-          }
-        },
-        c.data);
-  }
-  return out;
-}
-
 }  // namespace adlake

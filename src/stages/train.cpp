@@ -11,12 +11,14 @@
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
+#include "adlake/core/memory_budget.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/eval/probability_metrics.hpp"
 #include "adlake/eval/report.hpp"
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/distributed.hpp"
+#include "adlake/forest/distributed_binning.hpp"
 #include "adlake/forest/importance.hpp"
 #include "adlake/forest/model_io.hpp"
 #include "adlake/h5/layer_file.hpp"
@@ -24,7 +26,6 @@
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/stages/model_features.hpp"
-#include "adlake/stages/train_memory.hpp"
 #include "adlake/stages/truth.hpp"
 
 namespace adlake {
@@ -33,79 +34,60 @@ namespace {
 namespace fs = std::filesystem;
 constexpr const char* kSource = "gold.h5:/features";
 
+// This rank's share of the train split, binned with binnings fitted on the
+// whole split (forest/distributed_binning.hpp); no rank holds more.
 struct TrainingData {
   std::vector<forest::FeatureBinning> binnings;
-  forest::BinnedMatrix x;
-  std::vector<uint8_t> labels;
+  forest::TrainingSet set;
+  uint64_t positives = 0;  // in the whole split
 };
 
-// Bytes per row of the gathered raw columns.
-uint64_t raw_row_bytes(const Table& table, const std::vector<FeatureSpec>& specs) {
-  uint64_t bytes = 1;  // the label
-  for (const FeatureSpec& s : specs) {
-    std::visit(
-        [&](const auto& v) {
-          using V = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<V, EnumColumn>) {
-            bytes += 1;
-          } else if constexpr (!std::is_same_v<V, StringColumn>) {
-            bytes += sizeof(typename V::value_type);
-          }
-        },
-        table.column(s.name).data);
-  }
-  return bytes;
+// Bytes per training row of this rank while training: the binned columns and
+// label, one raw column while binning (8 bytes), and per tree growing at once
+// its in-bag rows (4-byte index and 1-byte tag; at most all rows), plus a
+// partition buffer per thread.
+uint64_t training_bytes(uint64_t rows, size_t features, int threads) {
+  return rows * (features + 1 + 8 + 5 * (forest::kTreesAtOnce + static_cast<uint64_t>(threads)));
 }
 
-void check_memory(const Context& ctx, const TrainOptions& o, uint64_t rows, size_t features,
-                  uint64_t row_bytes) {
-  const uint64_t need = training_bytes_per_rank(rows, features, row_bytes, ctx.threads);
-  // --memory-limit-gb if given, else the job's --max-memory-per-rank
-  // (core/memory_budget.hpp), else this stage's own default.
-  const uint64_t budget = o.memory_limit_gb > 0 || ctx.max_memory_per_rank == 0
-                              ? memory_budget_per_rank(ctx.comm, o.memory_limit_gb)
-                              : ctx.max_memory_per_rank;
-  collective_try(ctx.comm, [&] {
-    if (need <= budget) return;
-    char text[400];
-    std::snprintf(text, sizeof text,
-                  "train: every rank holds the whole binned training set: %llu rows x %zu "
-                  "features with %d thread(s) need %.2f GB per rank, but this rank may use "
-                  "%.2f GB; run fewer ranks per node or fewer --threads, or raise "
-                  "--memory-limit-gb or --max-memory-per-rank",
-                  static_cast<unsigned long long>(rows), features, ctx.threads, need / 1e9,
-                  budget / 1e9);
-    throw UsageError(text);
-  });
-}
-
-// Every rank gets the whole train split, in table order, binned.
-TrainingData gather_training(const Context& ctx, const TrainOptions& o, const Table& local,
-                             const std::vector<FeatureSpec>& specs, const std::string& where) {
+TrainingData bin_training(const Context& ctx, const Table& local,
+                          const std::vector<FeatureSpec>& specs, const std::string& where) {
   const std::vector<uint32_t> mine = rows_of_split(local, "train");
   const auto rows = allreduce_sum<uint64_t>(ctx.comm, mine.size());
-  check_memory(ctx, o, rows, specs.size(), raw_row_bytes(local, specs));
-  std::vector<std::string> columns;
-  for (const FeatureSpec& s : specs) columns.push_back(s.name);
-  columns.push_back(kLabelColumn);
-  const Table all = allgather_rows(ctx.comm, local, columns, mine);
-  TrainingData d;
+  const auto first = exclusive_scan_sum<uint64_t>(ctx.comm, mine.size());
+  check_memory(ctx, training_bytes(mine.size(), specs.size(), ctx.threads),
+               "train: binning and growing on its share of the train split",
+               std::to_string(mine.size()) + " rows x " + std::to_string(specs.size()) +
+                   " features, " + std::to_string(forest::kTreesAtOnce) + " trees at once");
   collective_try(ctx.comm, [&] {
     if (rows == 0) throw DataError(where + ": the train split has no rows");
-    const std::vector<uint32_t> every = all_rows(all);
-    d.x.rows = rows;
-    d.x.features = specs.size();
-    d.x.bins.resize(rows * specs.size());
-    for (size_t f = 0; f < specs.size(); ++f) {
-      const forest::RawFeature raw = extract_feature(all, specs[f], every);
-      d.binnings.push_back(forest::fit_binning(raw));
-      forest::bin_column(raw, d.binnings.back(), f, d.x);
-    }
-    d.labels = all.values<uint8_t>(kLabelColumn);
-    for (uint8_t y : d.labels) {
+  });
+  TrainingData d;
+  std::vector<std::vector<uint8_t>> columns;
+  for (const FeatureSpec& spec : specs) {
+    const forest::RawFeature raw =
+        collective_try(ctx.comm, [&] { return extract_feature(local, spec, mine); });
+    d.binnings.push_back(forest::fit_binning(ctx.comm, raw));
+    forest::BinnedMatrix column;  // one feature: its bins are the column
+    column.rows = mine.size();
+    column.features = 1;
+    column.bins.resize(mine.size());
+    collective_try(ctx.comm, [&] { forest::bin_column(raw, d.binnings.back(), 0, column); });
+    columns.push_back(std::move(column.bins));
+  }
+  std::vector<uint8_t> labels;
+  labels.reserve(mine.size());
+  const auto& all_labels = local.values<uint8_t>(kLabelColumn);
+  for (uint32_t r : mine) labels.push_back(all_labels[r]);
+  collective_try(ctx.comm, [&] {
+    for (uint8_t y : labels) {
       if (y > 1) throw DataError(where + ": is_click holds " + std::to_string(y) + ", not 0 or 1");
     }
+    d.set =
+        forest::make_training_set(std::move(columns), std::move(labels), d.binnings, first, rows);
   });
+  d.positives = allreduce_sum<uint64_t>(
+      ctx.comm, std::count(d.set.labels.begin(), d.set.labels.end(), uint8_t{1}));
   return d;
 }
 
@@ -277,21 +259,24 @@ void run_train(Context& ctx, const TrainOptions& options) {
       collective_try(ctx.comm, [&] { return feature_specs(local, columns, categorical, where); });
   step_done("read");
 
-  const TrainingData train = gather_training(ctx, options, local, specs, where);
+  TrainingData train = bin_training(ctx, local, specs, where);
   step_done("bin");
   if (ctx.is_root()) {
     spdlog::info(
         "train: {} training rows x {} features binned in {:.2f} s; growing {} trees on "
         "{} rank(s) x {} thread(s)",
-        train.x.rows, specs.size(), seconds["bin"].get<double>(), options.forest.n_estimators,
-        ctx.size(), ctx.threads);
+        train.set.total_rows, specs.size(), seconds["bin"].get<double>(),
+        options.forest.n_estimators, ctx.size(), ctx.threads);
   }
 
   step.restart();
   const std::clock_t cpu_start = std::clock();
-  const forest::TrainingSet set = forest::make_training_set(train.x, train.labels, train.binnings);
   const forest::Forest model =
-      forest::train_forest_distributed(set, train.binnings, options.forest, ctx.comm);
+      forest::train_forest_distributed(train.set, train.binnings, options.forest, ctx.comm);
+  const uint64_t n_train = train.set.total_rows;
+  const double train_positive_rate =
+      static_cast<double>(train.positives) / static_cast<double>(n_train);
+  train = TrainingData{};  // the rest of the stage does not need it
   const double train_seconds = step.seconds();
   // Process CPU time (all threads): on a busy machine the wall clock says little.
   const double grow_cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
@@ -328,9 +313,9 @@ void run_train(Context& ctx, const TrainOptions& options) {
     metrics["scores"] =
         "roc_auc, pr_auc and thresholds on score (class-weighted leaf rates); "
         "log_loss, brier and calibration on pctr (unweighted leaf rates)";
-    metrics["n_train"] = train.x.rows;
+    metrics["n_train"] = n_train;
     metrics["n_test"] = test.labels.size();
-    metrics["train_positive_rate"] = rate(train.labels);
+    metrics["train_positive_rate"] = train_positive_rate;
     metrics["test_positive_rate"] = rate(test.labels);
     metrics["uncalibrated_pctr"] = {{"log_loss", eval::log_loss(test.raw_pctr, test.labels)},
                                     {"brier", eval::brier(test.raw_pctr, test.labels)}};
@@ -388,7 +373,7 @@ void run_train(Context& ctx, const TrainOptions& options) {
   StageReport report;
   report.stage = "train";
   report.rows_in =
-      static_cast<long long>(train.x.rows + allreduce_sum<uint64_t>(ctx.comm, test_rows.size()));
+      static_cast<long long>(n_train + allreduce_sum<uint64_t>(ctx.comm, test_rows.size()));
   report.rows_out = static_cast<long long>(model.trees.size());
   record_stage(ctx, report, total.seconds());
 }

@@ -43,9 +43,6 @@ void add_train_options(CLI::App& c, TrainOptions& opts) {
       ->capture_default_str();
   c.add_option("--permutation-repeats", opts.permutation_repeats, "shuffles per feature")
       ->capture_default_str();
-  c.add_option("--memory-limit-gb", opts.memory_limit_gb,
-               "memory per rank for the training set, 0 = MemAvailable / ranks on the node")
-      ->capture_default_str();
 }
 
 }  // namespace adlake

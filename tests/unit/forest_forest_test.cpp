@@ -82,16 +82,27 @@ TEST_CASE("max_features resolves like scikit-learn's") {
   CHECK_THROWS_AS(q.validate(), adlake::UsageError);
 }
 
-TEST_CASE("bootstrap draws: max_samples draws in all, the same per (seed, tree)") {
+TEST_CASE("bootstrap draws: Poisson(max_samples) per row, from (seed, tree, row) alone") {
   ForestParams p;
   p.max_samples = 0.5;
-  const auto a = bootstrap_draws(1000, p, 3);
-  CHECK(std::accumulate(a.begin(), a.end(), 0u) == 500);
-  CHECK(a == bootstrap_draws(1000, p, 3));
-  CHECK(a != bootstrap_draws(1000, p, 4));
+  const BootstrapDraws draws(p);
+  uint64_t sum = 0, sum_sq = 0, zeros = 0;
+  bool differ = false;
+  for (uint64_t r = 0; r < 200000; ++r) {
+    const uint64_t d = draws(3, r);
+    sum += d;
+    sum_sq += d * d;
+    zeros += d == 0;
+    CHECK(d == BootstrapDraws(p)(3, r));
+    differ |= d != draws(4, r);
+  }
+  CHECK(differ);
+  // Poisson(0.5): mean 0.5, variance 0.5, P(0) = exp(-0.5).
+  CHECK(sum / 200000.0 == doctest::Approx(0.5).epsilon(0.01));
+  CHECK(sum_sq / 200000.0 - 0.25 == doctest::Approx(0.5).epsilon(0.02));
+  CHECK(zeros / 200000.0 == doctest::Approx(std::exp(-0.5)).epsilon(0.01));
   p.bootstrap = false;
-  const auto all = bootstrap_draws(10, p, 3);
-  CHECK(std::count(all.begin(), all.end(), 1u) == 10);
+  CHECK(BootstrapDraws(p)(3, 7) == 1);
 }
 
 TEST_CASE("the forest is the same whoever grows which tree, with any number of threads") {
@@ -109,7 +120,14 @@ TEST_CASE("the forest is the same whoever grows which tree, with any number of t
   const TrainingSet data = make_training_set(s.x, s.train.labels, s.binnings);
   const std::vector<uint64_t> mine{0, 3, 6, 9};
   const auto part = grow_trees(data, p, one.weights, mine);
+  // One tree at a time, or 5 at once, instead of 16 at once.
+  std::vector<uint64_t> all(12);
+  std::iota(all.begin(), all.end(), 0);
+  const auto single = grow_trees(data, p, one.weights, all, no_reduction, 1);
+  const auto fives = grow_trees(data, p, one.weights, all, no_reduction, 5);
   REQUIRE(one.trees.size() == 12);
+  for (size_t t = 0; t < 12; ++t) CHECK(same_tree(one.trees[t], single[t]));
+  for (size_t t = 0; t < 12; ++t) CHECK(same_tree(one.trees[t], fives[t]));
   for (size_t t = 0; t < 12; ++t) CHECK(same_tree(one.trees[t], two.trees[t]));
   for (size_t k = 0; k < mine.size(); ++k) CHECK(same_tree(part[k], one.trees[mine[k]]));
   CHECK_FALSE(same_tree(one.trees[0], one.trees[1]));
@@ -259,8 +277,21 @@ TEST_CASE("Platt scaling recovers a known logistic map") {
   CHECK(c.rows == 200000);
   CHECK(fit_platt(p, std::vector<uint8_t>(p.size(), 0)).rows == 0);  // one class: identity
   CHECK(PlattCalibration{}.apply(0.3) == 0.3);
-  const auto rows = calibration_rows(1000, 300);
+  TrainingSet whole;
+  whole.labels.resize(1000);
+  whole.total_rows = 1000;
+  const auto rows = calibration_rows(whole, 300);
   CHECK(rows.size() == 250);  // every 4th row
   CHECK(rows[1] == 4);
-  CHECK(calibration_rows(10, 300).size() == 10);
+  // Rows 301..600 of the 1000: global rows 304, 308, ..., 600 as local indices.
+  TrainingSet share = whole;
+  share.labels.resize(300);
+  share.first_row = 301;
+  const auto mine = calibration_rows(share, 300);
+  CHECK(mine.size() == 75);
+  CHECK(mine.front() == 3);
+  CHECK(mine.back() == 299);
+  whole.labels.resize(10);
+  whole.total_rows = 10;
+  CHECK(calibration_rows(whole, 300).size() == 10);
 }

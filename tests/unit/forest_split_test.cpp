@@ -2,8 +2,9 @@
 
 #include <vector>
 
+#include "adlake/forest/forest.hpp"
 #include "adlake/forest/histogram.hpp"
-#include "adlake/forest/packed_rows.hpp"
+#include "adlake/forest/in_bag_rows.hpp"
 #include "adlake/forest/random.hpp"
 #include "adlake/forest/split_search.hpp"
 
@@ -71,37 +72,41 @@ TEST_CASE("min_leaf, constant features and class weights") {
   CHECK(w.best.gain > a.best.gain);
 }
 
-TEST_CASE("histograms: packed rows, subtraction and stable partition") {
+TEST_CASE("in-bag rows: histograms of a column, class draws and stable partition") {
   BinnedMatrix x;
   x.rows = 6;
   x.features = 2;
   x.bins = {0, 1, 1, 1, 1, 1, 0, 0, 1, 0, 2, 1};  // (feature 0, feature 1) per row
   const std::vector<uint8_t> labels{1, 0, 0, 1, 1, 0};
-  const std::vector<uint32_t> draws{1, 0, 2, 300, 1, 1};  // 300 spans two records
-  PackedRows rows(x, labels, draws);
-  CHECK(rows.size() == 6);
-  const HistogramLayout layout({3, 2});
-  Histogram all(2 * layout.total_bins, 0);
-  accumulate_histogram(rows, 0, rows.size(), layout, all);
-  // Feature 0, bin 0: row 0 (pos, 1 draw) and row 3 (pos, 300 draws).
-  CHECK(all[2 * 0 + 1] == 301);
-  CHECK(all[2 * 0 + 0] == 0);
-  // Feature 1, bin 1 (offset 3): rows 0 (pos 1), 2 (neg 2), 5 (neg 1).
-  CHECK(all[2 * 4 + 0] == 3);
-  CHECK(all[2 * 4 + 1] == 1);
+  const std::vector<FeatureBinning> binnings{categorical_binning("a", {"x", "y", "z"}),
+                                             categorical_binning("b", {"u", "v"})};
+  // Rows 100..105 of a larger set: the draws come from the global row index.
+  const TrainingSet data = make_training_set(x, labels, binnings, 100, 1000);
+  ForestParams p;
+  const BootstrapDraws draws(p);
+  InBagRows rows(data, draws, 5);
+  uint64_t neg = 0, pos = 0;
+  size_t in_bag = 0;
+  Histogram want(2 * 3, 0);
+  for (size_t r = 0; r < 6; ++r) {
+    const uint8_t d = draws(5, 100 + r);
+    in_bag += d > 0;
+    (labels[r] ? pos : neg) += d;
+    want[2 * x.at(r, 0) + labels[r]] += d;
+  }
+  REQUIRE(rows.size() == in_bag);
+  CHECK(rows.class_draws(0, rows.size()) == std::pair<uint64_t, uint64_t>{neg, pos});
+  Histogram got(2 * 3, 0);
+  rows.accumulate(data.columns[0].data(), 0, rows.size(), got.data());
+  CHECK(got == want);
 
   uint8_t goes_left[256] = {};
-  goes_left[1] = 1;  // feature 0 bin 1 goes left: rows 2 and 4
-  const size_t mid = rows.partition(0, rows.size(), 0, goes_left);
-  CHECK(mid == 2);
-  CHECK(rows.record(0)[1] == 1);  // row 2 then row 4, in row order
-  CHECK(rows.record(1)[1] == 0);
-  CHECK(rows.draws(0) == 2);
-  Histogram left(all.size(), 0), right(all.size(), 0);
-  accumulate_histogram(rows, 0, mid, layout, left);
-  accumulate_histogram(rows, mid, rows.size(), layout, right);
-  subtract_histogram(all, left);
-  CHECK(all == right);
+  goes_left[1] = 1;  // feature 0 bin 1 goes left: rows 2 and 4 when in bag
+  const size_t mid = rows.partition(0, rows.size(), data.columns[0].data(), goes_left);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    CHECK((i < mid) == (x.at(rows.row(i), 0) == 1));
+    if (i + 1 != mid && i + 1 < rows.size()) CHECK(rows.row(i) < rows.row(i + 1));
+  }
 }
 
 TEST_CASE("TreeRng: a stream per (seed, tree), values in range") {
@@ -134,9 +139,10 @@ TEST_CASE("split penalty: many unrelated categories lose to one real threshold")
   // The same node's draws split 50/50 by feature 1, rates 8.6% and 11.4%.
   const auto left_pos = static_cast<uint32_t>(pos * 43 / 100);
   const auto left = static_cast<uint32_t>((pos + neg) / 2);
-  for (uint32_t v : {left - left_pos, left_pos, static_cast<uint32_t>(neg + pos - left) -
-                                                    static_cast<uint32_t>(pos - left_pos),
-                     static_cast<uint32_t>(pos - left_pos)})
+  for (uint32_t v :
+       {left - left_pos, left_pos,
+        static_cast<uint32_t>(neg + pos - left) - static_cast<uint32_t>(pos - left_pos),
+        static_cast<uint32_t>(pos - left_pos)})
     h.push_back(v);
   const FeatureScan cat0 = scan_feature(h, layout, 0, FeatureKind::Categorical, {}, {0.0, 1, 0});
   const FeatureScan num0 = scan_feature(h, layout, 1, FeatureKind::Numeric, {}, {0.0, 1, 0});

@@ -25,12 +25,12 @@ struct PlattCalibration {
 // missing.
 PlattCalibration fit_platt(std::span<const double> probs, std::span<const uint8_t> labels);
 
-// At most max_rows training rows, evenly spaced: the rows calibration uses.
-std::vector<uint32_t> calibration_rows(size_t rows, size_t max_rows = 100000);
+// The rows calibration uses: at most max_rows rows of the whole training
+// set, evenly spaced (every stride-th), given as this process's local rows.
+std::vector<uint32_t> calibration_rows(const TrainingSet& data, size_t max_rows = 100000);
 
 // Out-of-bag pctr sums of the sampled rows over the given trees, in fixed
-// point (2^-40), so that adding sums from several ranks is exact and the
-// result does not depend on who grew which tree.
+// point (2^-40), so that adding sums of several threads is exact.
 struct OobSums {
   std::vector<int64_t> sum;    // per sampled row
   std::vector<int32_t> count;  // trees for which the row was out of bag
@@ -40,8 +40,13 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
                       std::span<const Tree> trees, std::span<const uint64_t> tree_indices,
                       std::span<const uint32_t> sample_rows);
 
-// Fits on the sampled rows that were out of bag at least once.
-PlattCalibration calibrate_from_oob(const OobSums& oob, std::span<const uint8_t> labels,
-                                    std::span<const uint32_t> sample_rows);
+// The sampled rows that were out of bag at least once: their mean
+// out-of-bag pctr and label, in row order (what the calibration is fitted on).
+struct OobSample {
+  std::vector<double> probs;
+  std::vector<uint8_t> labels;
+};
+OobSample oob_sample(const OobSums& oob, std::span<const uint8_t> labels,
+                     std::span<const uint32_t> sample_rows);
 
 }  // namespace adlake::forest

@@ -1,12 +1,9 @@
 #pragma once
-// Per-node class histograms over the bins of every feature. Counts are
-// integers (bootstrap draws per class), so sums are exact, the sibling's
-// histogram is the parent's minus the smaller child's, and the result does
-// not depend on the order rows are visited in.
+// Per-node class histograms over the bins of features. Counts are integers
+// (bootstrap draws per class), so sums are exact and the result does not
+// depend on the order rows are visited in, nor on which process counted them.
 #include <cstdint>
 #include <vector>
-
-#include "adlake/forest/packed_rows.hpp"
 
 namespace adlake::forest {
 
@@ -22,13 +19,5 @@ struct HistogramLayout {
 
 // counts[2 * bin + label]: draws of class `label` in that bin.
 using Histogram = std::vector<uint32_t>;
-
-// Adds the draws of records [begin, end) into hist, which must be sized
-// 2 * total_bins.
-void accumulate_histogram(const PackedRows& rows, size_t begin, size_t end,
-                          const HistogramLayout& layout, Histogram& hist);
-
-// parent -= child, turning a parent's histogram into the other child's.
-void subtract_histogram(Histogram& parent, const Histogram& child);
 
 }  // namespace adlake::forest

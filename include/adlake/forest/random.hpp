@@ -16,8 +16,16 @@ constexpr uint64_t mix64(uint64_t x) {
 
 class TreeRng {
  public:
-  TreeRng(uint64_t seed, uint64_t tree_index)
-      : state_(mix64(mix64(seed + kGamma) ^ mix64(tree_index + 0x632be59bd9b4e019ULL))) {}
+  TreeRng(uint64_t seed, uint64_t tree_index) : state_(start(seed, tree_index)) {}
+
+  // The k-th value (k >= 1) of the stream that starts at `start(seed,
+  // tree_index)`, without the k - 1 before it: a row's bootstrap draws come
+  // from (seed, tree, the row's index in the whole training set), whichever
+  // rank holds the row.
+  static uint64_t at(uint64_t start, uint64_t k) { return mix64(start + k * kGamma); }
+  static uint64_t start(uint64_t seed, uint64_t tree_index) {
+    return mix64(mix64(seed + kGamma) ^ mix64(tree_index + 0x632be59bd9b4e019ULL));
+  }
 
   uint64_t next() {
     state_ += kGamma;  // SplitMix64: a Weyl sequence through the mix

@@ -47,5 +47,8 @@ double chance_gain(uint64_t neg, uint64_t pos, const ClassWeights& w, double df)
 
 FeatureScan scan_feature(const Histogram& hist, const HistogramLayout& layout, int32_t feature,
                          FeatureKind kind, const ClassWeights& w, const SplitRule& rule);
+// The same on one feature's histogram: bins[2 * bin + label], n_bins bins.
+FeatureScan scan_feature(const uint32_t* bins, int n_bins, int32_t feature, FeatureKind kind,
+                         const ClassWeights& w, const SplitRule& rule);
 
 }  // namespace adlake::forest

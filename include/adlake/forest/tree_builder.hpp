@@ -1,35 +1,89 @@
 #pragma once
-// Grows one tree of the forest on the whole binned training set.
+// Grows trees of the forest level by level on a training set that may be one
+// share of a larger one (data-parallel growth, as LightGBM's and XGBoost's
+// distributed learners): a node's class histograms are integer counts of
+// bootstrap draws, summed over the shares by a CountReducer, so every share
+// holder sees the same histograms and grows the same tree, whatever the
+// partition of the rows.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
 #include "adlake/forest/binning.hpp"
 #include "adlake/forest/params.hpp"
+#include "adlake/forest/random.hpp"
 #include "adlake/forest/split_search.hpp"
 #include "adlake/forest/tree.hpp"
 
 namespace adlake::forest {
 
-// What every tree of a forest shares: the data, its layout and the parameters.
+// This process's rows of the training set, binned, one column per feature
+// (a node's histogram of a feature reads one small column, not whole rows).
 struct TrainingSet {
-  const BinnedMatrix& x;
-  std::span<const uint8_t> labels;
-  std::vector<FeatureKind> kinds;  // per feature
-  std::vector<int> n_bins;         // per feature; every bin of x is below it
+  std::vector<std::vector<uint8_t>> columns;  // per feature, per local row
+  std::vector<uint8_t> labels;                // per local row, 0 or 1
+  std::vector<FeatureKind> kinds;             // per feature
+  std::vector<int> n_bins;                    // per feature; every bin is below it
+  uint64_t first_row = 0;                     // index of local row 0 in the whole set
+  uint64_t total_rows = 0;                    // rows of the whole set
+
+  size_t rows() const { return labels.size(); }
+  size_t features() const { return kinds.size(); }
 };
 
-// scikit-learn's class weights: balanced gives class c the weight n / (2 n_c)
-// over the whole training set; none gives 1 to both.
+// Sums a buffer of counts element-wise over every holder of a share of the
+// training set, in place (nothing to do for a single holder). Integer sums
+// are exact, so the result does not depend on how the rows are shared.
+using CountReducer = std::function<void(std::vector<uint32_t>&)>;
+
+// The reducer of a training set held whole by one process.
+void no_reduction(std::vector<uint32_t>& counts);
+
+// scikit-learn's class weights from the class counts of the whole training
+// set: balanced gives class c the weight n / (2 n_c); none gives 1 to both.
+ClassWeights class_weights(uint64_t negatives, uint64_t positives, ClassWeight mode);
 ClassWeights class_weights(std::span<const uint8_t> labels, ClassWeight mode);
 
-// Tree `tree_index` of the forest: its bootstrap and feature draws come from
-// TreeRng(params.seed, tree_index) alone.
-Tree grow_tree(const TrainingSet& data, const ForestParams& params, const ClassWeights& weights,
-               uint64_t tree_index);
+// Bootstrap draws of one row for one tree: Poisson(max_samples) (the limit of
+// drawing max_samples * n rows with replacement), from (seed, tree, the row's
+// index in the whole set) alone; 1 without bootstrap.
+class BootstrapDraws {
+ public:
+  explicit BootstrapDraws(const ForestParams& params);
+  uint8_t operator()(uint64_t tree_index, uint64_t row) const {
+    return at(stream(tree_index), row);
+  }
+  // The same in two steps, the first once per tree.
+  uint64_t stream(uint64_t tree_index) const { return TreeRng::start(seed_, tree_index); }
+  uint8_t at(uint64_t stream, uint64_t row) const {
+    if (!bootstrap_) return 1;
+    const uint64_t u = TreeRng::at(stream, row + 1);
+    uint8_t k = 0;
+    while (k < below_.size() && u >= below_[k]) ++k;
+    return k;
+  }
 
-// The bootstrap draws of tree `tree_index`: how many times each row was drawn
-// (all 1 without bootstrap). Out-of-bag rows have 0.
-std::vector<uint32_t> bootstrap_draws(size_t rows, const ForestParams& params, uint64_t tree_index);
+ private:
+  uint64_t seed_;
+  bool bootstrap_;
+  std::vector<uint64_t> below_;  // below_[k]: 2^64 P(draws <= k), rounded down
+};
+
+// Trees grown at once by default: more means fewer messages (each is a wait
+// for the slowest rank) and more memory (5 bytes per tree per in-bag row).
+inline constexpr size_t kTreesAtOnce = 16;
+
+// The trees whose indices are given, grown `batch` at a time level by level
+// (one reduction per level and search round for the whole batch, so messages
+// stay few), OpenMP threads sharing a batch's trees. Tree t's feature draws
+// come from (params.seed, t, node) and its bootstrap from BootstrapDraws, so
+// the result is the same for any number of threads, any batch size and any
+// split of the rows between holders (each must call it with the same
+// indices). Collective over the reducer's holders.
+std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
+                             const ClassWeights& weights, std::span<const uint64_t> tree_indices,
+                             const CountReducer& reduce = no_reduction,
+                             size_t batch = kTreesAtOnce);
 
 }  // namespace adlake::forest

@@ -62,9 +62,4 @@ Table read_features_share(const Comm& comm, const std::string& gold_path, int64_
 // Rows of the table whose split is `label` ("train" or "test").
 std::vector<uint32_t> rows_of_split(const Table& table, const std::string& label);
 
-// Collective: the given rows of the named columns on every rank, concatenated
-// in rank order (so in table order when each rank holds a contiguous share).
-Table allgather_rows(const Comm& comm, const Table& table, const std::vector<std::string>& columns,
-                     std::span<const uint32_t> rows);
-
 }  // namespace adlake

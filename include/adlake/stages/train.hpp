@@ -23,14 +23,15 @@ struct TrainOptions {
   std::vector<std::string> categorical_integers;  // empty: default_categorical_integers()
   int64_t permutation_rows = 5000;                // test rows for permutation importance (0: none)
   int permutation_repeats = 2;
-  double memory_limit_gb = 0;  // per rank; 0: MemAvailable shared by this node's ranks
 };
 
-// Collective. Every rank reads its share of /features and all ranks then hold
-// the whole binned training set; tree t is grown by rank t mod P, and every
-// rank gets every tree. Each rank scores its own test rows; rank 0 evaluates
-// and writes metrics.json; model.h5 is written collectively and published
-// atomically. Same model and metrics for any number of ranks and threads.
+// Collective. Every rank reads its share of /features and bins its share of
+// the train split; the ranks grow every tree together, summing histograms
+// (forest/distributed.hpp), and every rank gets every tree. The memory bound
+// is the job's --max-memory-per-rank (core/memory_budget.hpp). Each rank
+// scores its own test rows; rank 0 evaluates and writes metrics.json;
+// model.h5 is written collectively and published atomically. Same model and
+// metrics for any number of ranks and threads.
 void run_train(Context& ctx, const TrainOptions& options);
 
 // The options that tune train (not --lake), for `adlake train` and `adlake run`.
@@ -38,7 +39,7 @@ void add_train_options(CLI::App& command, TrainOptions& options);
 
 // What model.h5 and metrics.json are made from (issue 7): gold.h5, the truth
 // folder (find_truth_dir; empty when none) and the options that change the
-// model or the metrics (not memory_limit_gb). model.h5 records it.
+// model or the metrics. model.h5 records it.
 lineage::FingerprintSpec train_fingerprint_spec(const TrainOptions& options,
                                                 const std::string& truth_dir);
 

@@ -1,0 +1,67 @@
+#include "adlake/forest/in_bag_rows.hpp"
+
+#include <algorithm>
+
+namespace adlake::forest {
+
+InBagRows::InBagRows(const TrainingSet& data, const BootstrapDraws& draws, uint64_t tree_index) {
+  const size_t n = data.rows();
+  std::vector<uint8_t> d(n);
+  size_t in_bag = 0;
+  const uint64_t stream = draws.stream(tree_index);
+  for (size_t r = 0; r < n; ++r) {
+    d[r] = draws.at(stream, data.first_row + r);
+    in_bag += d[r] != 0;
+  }
+  rows_.reserve(in_bag);
+  tags_.reserve(in_bag);
+  for (size_t r = 0; r < n; ++r) {
+    if (d[r] == 0) continue;
+    rows_.push_back(static_cast<uint32_t>(r));
+    tags_.push_back(static_cast<uint8_t>(d[r] | (data.labels[r] << 7)));
+  }
+}
+
+void InBagRows::accumulate(const uint8_t* column, size_t begin, size_t end, uint32_t* hist) const {
+  // The hot loop of growing: one byte of the column per row, rows ascending.
+  const uint32_t* rows = rows_.data();
+  const uint8_t* tags = tags_.data();
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t tag = tags[i];
+    hist[2 * column[rows[i]] + (tag >> 7)] += tag & kMaxDraws;
+  }
+}
+
+std::pair<uint64_t, uint64_t> InBagRows::class_draws(size_t begin, size_t end) const {
+  uint64_t counts[2] = {0, 0};
+  for (size_t i = begin; i < end; ++i) counts[tags_[i] >> 7] += tags_[i] & kMaxDraws;
+  return {counts[0], counts[1]};
+}
+
+size_t InBagRows::partition(size_t begin, size_t end, const uint8_t* column,
+                            const uint8_t* goes_left) {
+  // Every record is written to both outputs and only the matching cursor
+  // advances: which side a record goes to is unpredictable, a branch on it
+  // would be mispredicted half the time.
+  thread_local std::vector<uint32_t> right_rows;
+  thread_local std::vector<uint8_t> right_tags;
+  right_rows.resize(std::max(right_rows.size(), end - begin));
+  right_tags.resize(std::max(right_tags.size(), end - begin));
+  size_t n_left = begin, n_right = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t r = rows_[i];
+    const uint8_t t = tags_[i];
+    const size_t left = goes_left[column[r]];
+    rows_[n_left] = r;
+    tags_[n_left] = t;
+    right_rows[n_right] = r;
+    right_tags[n_right] = t;
+    n_left += left;
+    n_right += 1 - left;
+  }
+  std::copy(right_rows.begin(), right_rows.begin() + n_right, rows_.begin() + n_left);
+  std::copy(right_tags.begin(), right_tags.begin() + n_right, tags_.begin() + n_left);
+  return n_left;
+}
+
+}  // namespace adlake::forest
