@@ -1,12 +1,11 @@
 #include "adlake/forest/distributed.hpp"
 
-#include <boost/mpi/collectives/all_gather.hpp>
-#include <boost/mpi/communicator.hpp>
 #include <boost/serialization/array.hpp>
 #include <boost/serialization/vector.hpp>
 
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/serialized.hpp"
 
 namespace boost::serialization {
 
@@ -43,10 +42,7 @@ Forest train_forest_distributed(const TrainingSet& data,
   allreduce_sum_inplace(comm, oob.sum);
   allreduce_sum_inplace(comm, oob.count);
   forest.calibration = calibrate_from_oob(oob, data.labels, sample);
-  // Boost.MPI serialises the trees' vectors; the communicator is borrowed.
-  const boost::mpi::communicator world(comm.get(), boost::mpi::comm_attach);
-  std::vector<std::vector<Tree>> by_rank;
-  boost::mpi::all_gather(world, grown, by_rank);
+  std::vector<std::vector<Tree>> by_rank = allgather_serialized(comm, grown);
   forest.trees.resize(params.n_estimators);
   for (int t = 0; t < params.n_estimators; ++t) {
     forest.trees[t] = std::move(by_rank[t % comm.size()][t / comm.size()]);

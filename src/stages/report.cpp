@@ -48,9 +48,12 @@ void write_atomically(const fs::path& path, const std::string& text) {
 }
 
 nlohmann::json stage_json(const StageReport& r) {
-  return {{"stage", r.stage},        {"rows_in", r.rows_in}, {"rows_out", r.rows_out},
-          {"rejects", r.rejects},    {"seconds", r.seconds}, {"min_seconds", r.min_seconds},
-          {"megabytes", r.megabytes}};
+  nlohmann::json out = {{"stage", r.stage},        {"rows_in", r.rows_in},
+                        {"rows_out", r.rows_out},  {"rejects", r.rejects},
+                        {"seconds", r.seconds},    {"min_seconds", r.min_seconds},
+                        {"megabytes", r.megabytes}};
+  out.update(usage_json(r.usage));
+  return out;
 }
 
 }  // namespace
