@@ -4,8 +4,10 @@
 # train) at each rank count and prints, per stage, the slowest rank's wall
 # seconds, the MPI bytes each rank sent and received (counted by adlake
 # itself: mpi/traffic.hpp, the per-stage "per rank:" log lines) and each
-# rank's peak memory and CPU seconds in the stage; then per run the job's wall time and each
-# rank's peak memory over the whole job (/usr/bin/time -v, one per rank).
+# rank's peak memory and CPU seconds in the stage; then per run the job's
+# wall time, the sizes of the input and layers, and /usr/bin/time -v's
+# maximum resident size per rank (adlake resets the peak after each stage, so
+# that is not the job's peak: use the stages' figures).
 # Ranks beyond the machine's cores are oversubscribed: compare memory and
 # bytes across rank counts, not speed. Inputs and lakes are deleted at the
 # end (KEEP=1 keeps them).
@@ -93,5 +95,5 @@ echo
 echo "Per stage (seconds: slowest rank's wall; MB and CPU s per rank in rank order; peak: the stage's own):"
 column -t -s $'\t' "$tsv"
 echo
-echo "Per job (wall time of mpirun; peak MB per rank over the whole job, /usr/bin/time -v; sizes of the input and layers):"
+echo "Per job (wall time of mpirun; /usr/bin/time -v's peak MB per rank, since adlake's last reset; sizes of the input and layers):"
 column -t -s $'\t' "$jobs_tsv"

@@ -77,7 +77,7 @@ def fits(rows, jobs, replicated):
         cols = list(zip(*[[r["s"] * (r["P"] - 1) / r["P"], r["R"] * (r["P"] - 1) / r["P"], r["P"] - 1]
                           for r in multi]))
         traffic = fit(cols, [max(max(r["sent_mb_per_rank"]), max(r["received_mb_per_rank"])) for r in multi])
-        calls = max(int(r["mpi_calls"]) for r in rs)
+        calls = fit(list(zip(*[one(r)[:2] for r in rs])), [int(r["mpi_calls"]) for r in rs])
         read, write = LAYERS[stage]
         if stage not in replicated:
             # A stage built to hold and move its share only: the R terms a fit
@@ -94,11 +94,12 @@ def fits(rows, jobs, replicated):
 
 def fits_table(model):
     out = ["| stage | peak MB = m0 + m1 s + m2 R | CPU s = c0 + c1 s + c2 R | MPI MB per rank = (b1 s + b2 R)(P-1)/P + b3 (P-1) | "
-           "MPI calls | file MB read + written per M requests |", "|---|---|---|---|---:|---:|"]
+           "MPI calls = k0 + k1 s | file MB read + written per M requests |", "|---|---|---|---|---:|---:|"]
     for stage, m in model.items():
         mm, c, b = m["memory"], m["cpu"], m["traffic"]
         out.append(f"| {stage} | {mm[0]:.0f} + {mm[1]:.0f} s + {mm[2]:.0f} R | {c[0]:.2f} + {c[1]:.2f} s + {c[2]:.2f} R | "
-                   f"({b[0]:.1f} s + {b[1]:.1f} R)(P-1)/P + {b[2]:.3f} (P-1) | {m['calls']} | {m['io_mb_per_million']:.0f} |")
+                   f"({b[0]:.1f} s + {b[1]:.1f} R)(P-1)/P + {b[2]:.3f} (P-1) | {m['calls'][0]:.0f} + {m['calls'][1]:.0f} s | "
+                   f"{m['io_mb_per_million']:.0f} |")
     return "\n".join(out)
 
 
@@ -113,24 +114,30 @@ def stage_time(m, P, share, a):
     off_node = (P - min(P, a.ranks_per_node)) / max(P - 1, 1)
     net = mb * off_node / (a.link_gbps * 1000 / 8 / a.ranks_per_node)
     # Upper bound on latency: every call an all-to-all of P-1 messages.
-    latency = m["calls"] * (P - 1) * a.latency_us * 1e-6
+    latency = (m["calls"][0] + m["calls"][1] * share) * (P - 1) * a.latency_us * 1e-6
     nodes = math.ceil(P / a.ranks_per_node)
     fs_rate = min(a.fs_gbs * 1000, nodes * a.client_gbs * 1000)  # MB/s for all ranks
     io = m["io_mb_per_million"] * R / fs_rate
     meta = 2 * (a.meta_s + a.meta_per_rank_us * 1e-6 * P)  # open the input layer, create the output
-    return {"cpu": cpu, "net": net + latency, "io": io + meta, "total": cpu + net + latency + io + meta}
+    memory = m["memory"][0] + m["memory"][1] * share + m["memory"][2] * R
+    return {"cpu": cpu, "net": net + latency, "io": io + meta, "total": cpu + net + latency + io + meta,
+            "fits": memory <= a.memory_gb * 1024}
 
 
 def model_table(model, a):
     ranks = [16, 32, 64, 128, 256, 512, 1024]
     out = [f"| ranks | input (M requests) | " + " | ".join(f"{s} s (cpu / net / io)" for s in STAGES) +
-           " | total s | weak-scaling efficiency |", "|---:|---:|" + "---|" * len(STAGES) + "---:|---:|"]
+           " | total s | weak-scaling efficiency | the same without train |",
+           "|---:|---:|" + "---|" * len(STAGES) + "---:|---:|---:|"]
     base = sum(stage_time(model[s], 1, a.share, a)["total"] for s in STAGES)
+    base_etl = sum(stage_time(model[s], 1, a.share, a)["total"] for s in STAGES if s != "train")
     for P in ranks:
         times = {s: stage_time(model[s], P, a.share, a) for s in STAGES}
         total = sum(t["total"] for t in times.values())
-        cells = " | ".join(f"{t['total']:.1f} ({t['cpu']:.1f} / {t['net']:.1f} / {t['io']:.1f})" for t in times.values())
-        out.append(f"| {P} | {a.share * P:g} | {cells} | {total:.1f} | {base / total:.2f} |")
+        cells = " | ".join(f"{t['total']:.1f} ({t['cpu']:.1f} / {t['net']:.1f} / {t['io']:.1f})"
+                           + ("" if t["fits"] else " **over memory**") for t in times.values())
+        etl = sum(t["total"] for s, t in times.items() if s != "train")
+        out.append(f"| {P} | {a.share * P:g} | {cells} | {total:.1f} | {base / total:.2f} | {base_etl / etl:.2f} |")
     return "\n".join(out), base
 
 
