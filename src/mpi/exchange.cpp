@@ -4,6 +4,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/traffic.hpp"
 
 namespace adlake {
 
@@ -22,6 +23,7 @@ std::vector<std::vector<char>> exchange_bytes(const Comm& comm,
   check_mpi(MPI_Alltoall(send_sizes.data(), 1, MPI_LONG_LONG, recv_sizes.data(), 1, MPI_LONG_LONG,
                          comm.get()),
             "MPI_Alltoall (exchange sizes)");
+  count_alltoall(comm, sizeof(long long));
   long long longest = 0;
   for (int d = 0; d < p; ++d) longest = std::max({longest, send_sizes[d], recv_sizes[d]});
   const long long rounds_mine =
@@ -53,6 +55,7 @@ std::vector<std::vector<char>> exchange_bytes(const Comm& comm,
     check_mpi(MPI_Alltoallv(sbuf.data(), scount.data(), sdispl.data(), MPI_BYTE, rbuf.data(),
                             rcount.data(), rdispl.data(), MPI_BYTE, comm.get()),
               "MPI_Alltoallv");
+    count_alltoallv(comm, scount, rcount, 1);
     for (int s = 0; s < p; ++s) {
       if (rcount[s] > 0) std::memcpy(recv[s].data() + offset, rbuf.data() + rdispl[s], rcount[s]);
     }

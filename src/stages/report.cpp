@@ -29,9 +29,12 @@ std::string utc_now() {
 }
 
 nlohmann::json stage_json(const StageReport& r) {
-  return {{"stage", r.stage},        {"rows_in", r.rows_in}, {"rows_out", r.rows_out},
-          {"rejects", r.rejects},    {"seconds", r.seconds}, {"min_seconds", r.min_seconds},
-          {"megabytes", r.megabytes}};
+  nlohmann::json out = {{"stage", r.stage},        {"rows_in", r.rows_in},
+                        {"rows_out", r.rows_out},  {"rejects", r.rejects},
+                        {"seconds", r.seconds},    {"min_seconds", r.min_seconds},
+                        {"megabytes", r.megabytes}};
+  out.update(usage_json(r.usage));
+  return out;
 }
 
 }  // namespace

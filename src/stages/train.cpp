@@ -353,9 +353,13 @@ void run_train(Context& ctx, const TrainOptions& options) {
     layer.publish();
   }
   step_done("write");
+  // Each rank's MPI bytes and peak memory in train up to here (the summary's
+  // figures add the last few messages).
+  const StageUsage usage = gather_stage_usage(ctx);
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
     metrics["run"] = {{"ranks", ctx.size()}, {"threads", ctx.threads}, {"seconds", seconds}};
+    metrics["run"].update(usage_json(usage));
     write_metrics_json(options.lake, metrics);
     spdlog::info(
         "train: test ROC-AUC {:.4f}, PR-AUC {:.4f}, log loss {:.4f}, Brier {:.4f} on {} rows",

@@ -17,6 +17,10 @@ struct Context {
   std::vector<StageReport> reports;
   // Bytes a rank may hold; 0: no bound (core/memory_budget.hpp).
   std::uint64_t max_memory_per_rank = 0;
+  // comm's traffic and the process's CPU seconds when the last stage was
+  // recorded (core/summary.hpp): the next stage's start here.
+  Traffic traffic_mark{};
+  double cpu_mark = 0;
 
   int rank() const { return comm.rank(); }
   int size() const { return comm.size(); }

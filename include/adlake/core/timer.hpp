@@ -1,6 +1,7 @@
 #pragma once
 // Wall-clock timing of stages and steps.
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,17 @@ class ProgressClock {
   Stopwatch last_;
 };
 
+// What each rank of a stage moved through MPI (mpi/traffic.hpp), held at most
+// and spent in CPU time (core/process_usage.hpp); index = rank. Empty when not
+// measured.
+struct StageUsage {
+  std::vector<std::uint64_t> sent;         // bytes to other ranks
+  std::vector<std::uint64_t> received;     // bytes from other ranks
+  std::vector<std::uint64_t> peak_memory;  // resident bytes
+  std::vector<double> cpu_seconds;         // user + system, all threads
+  std::uint64_t calls = 0;                 // collective calls (every rank joins each)
+};
+
 // One line of a job's summary: what a stage read and wrote and how long each
 // rank took (the slowest and fastest rank show the load imbalance).
 struct StageReport {
@@ -45,6 +57,7 @@ struct StageReport {
   int slowest_rank = 0;
   int fastest_rank = 0;
   std::string note{};  // e.g. "skipped: up to date" (adlake run)
+  StageUsage usage{};
 };
 
 }  // namespace adlake

@@ -1,6 +1,7 @@
 #pragma once
 // Typed collectives over a Comm. Every call is collective: all ranks of the
-// communicator must make it, in the same order.
+// communicator must make it, in the same order. Each counts its bytes on the
+// Comm (mpi/traffic.hpp).
 #include <limits>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/comm.hpp"
 #include "adlake/mpi/datatype.hpp"
+#include "adlake/mpi/traffic.hpp"
 
 namespace adlake {
 
@@ -15,6 +17,7 @@ template <class T>
 T allreduce(const Comm& comm, T value, MPI_Op op) {
   T out{};
   check_mpi(MPI_Allreduce(&value, &out, 1, mpi_type<T>(), op, comm.get()), "MPI_Allreduce");
+  count_allreduce(comm, sizeof(T));
   return out;
 }
 template <class T>
@@ -31,6 +34,7 @@ void allreduce_sum_inplace(const Comm& comm, std::vector<T>& values) {
   check_mpi(MPI_Allreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()),
                           mpi_type<T>(), MPI_SUM, comm.get()),
             "MPI_Allreduce");
+  count_allreduce(comm, values.size() * sizeof(T));
 }
 
 // Sum of `value` over ranks below this one (0 on rank 0).
@@ -38,6 +42,7 @@ template <class T>
 T exclusive_scan_sum(const Comm& comm, T value) {
   T out{};
   check_mpi(MPI_Exscan(&value, &out, 1, mpi_type<T>(), MPI_SUM, comm.get()), "MPI_Exscan");
+  count_exscan(comm, sizeof(T));
   return comm.rank() == 0 ? T{} : out;
 }
 
@@ -47,6 +52,7 @@ std::vector<T> allgather(const Comm& comm, T value) {
   std::vector<T> out(comm.size());
   check_mpi(MPI_Allgather(&value, 1, mpi_type<T>(), out.data(), 1, mpi_type<T>(), comm.get()),
             "MPI_Allgather");
+  count_allgather(comm, sizeof(T), sizeof(T) * out.size());
   return out;
 }
 
@@ -65,6 +71,7 @@ std::vector<T> allgatherv(const Comm& comm, const std::vector<T>& mine) {
   check_mpi(MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), mpi_type<T>(), out.data(),
                            counts.data(), displs.data(), mpi_type<T>(), comm.get()),
             "MPI_Allgatherv");
+  count_allgather(comm, mine.size() * sizeof(T), out.size() * sizeof(T));
   return out;
 }
 
@@ -77,6 +84,7 @@ std::vector<T> gatherv(const Comm& comm, const std::vector<T>& mine, int root = 
   check_mpi(MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), mpi_type<T>(), out.data(),
                         counts.data(), displs.data(), mpi_type<T>(), root, comm.get()),
             "MPI_Gatherv");
+  count_gather(comm, mine.size() * sizeof(T), static_cast<size_t>(displs.back()) * sizeof(T), root);
   return out;
 }
 
@@ -87,10 +95,12 @@ void broadcast(const Comm& comm, std::vector<T>& values, int root = 0) {
   if (n > static_cast<unsigned long long>(std::numeric_limits<int>::max())) {
     throw Error("MPI_Bcast of " + std::to_string(n) + " values: more than an MPI count holds");
   }
+  count_broadcast(comm, sizeof(n), root);
   values.resize(n);
   if (n > 0) {
     check_mpi(MPI_Bcast(values.data(), static_cast<int>(n), mpi_type<T>(), root, comm.get()),
               "MPI_Bcast");
+    count_broadcast(comm, n * sizeof(T), root);
   }
 }
 

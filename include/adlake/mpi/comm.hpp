@@ -3,7 +3,10 @@
 // MPI_Comm; the destructor never throws).
 #include <mpi.h>
 
+#include <cstdint>
 #include <string>
+
+#include "adlake/mpi/traffic.hpp"
 
 namespace adlake {
 
@@ -27,10 +30,21 @@ class Comm {
   bool is_root() const { return rank_ == 0; }
   void barrier() const;
 
+  // What this rank has moved on this communicator through adlake's wrappers
+  // (mpi/traffic.hpp); count() is how they record one call. Only the thread
+  // that calls MPI counts (MPI_THREAD_FUNNELED).
+  const Traffic& traffic() const { return traffic_; }
+  void count(std::uint64_t sent, std::uint64_t received) const {
+    traffic_.sent += sent;
+    traffic_.received += received;
+    ++traffic_.calls;
+  }
+
  private:
   MPI_Comm comm_ = MPI_COMM_NULL;
   int rank_ = 0;
   int size_ = 1;
+  mutable Traffic traffic_{};
 };
 
 }  // namespace adlake

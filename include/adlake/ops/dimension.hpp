@@ -224,6 +224,7 @@ Lookup<Row> lookup(const Comm& comm, const Dimension<Row>& dim, std::size_t n, K
     std::vector<std::int64_t> from(p);  // keys each rank asks this one
     check_mpi(MPI_Alltoall(counts.data(), 1, MPI_INT64_T, from.data(), 1, MPI_INT64_T, comm.get()),
               "MPI_Alltoall (key counts)");
+    count_alltoall(comm, sizeof(std::int64_t));
     std::vector<clean::Id> asked = exchange_grouped(comm, std::span<const clean::Id>(ask), counts);
     ask = {};
     std::vector<detail::Reply<Row>> replies(asked.size());

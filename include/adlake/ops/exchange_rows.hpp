@@ -17,6 +17,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/comm.hpp"
+#include "adlake/mpi/traffic.hpp"
 
 namespace adlake::ops {
 
@@ -62,6 +63,7 @@ std::vector<T> exchange_grouped(const Comm& comm, std::span<const T> send,
   check_mpi(MPI_Alltoall(send_counts.data(), 1, MPI_INT64_T, recv_counts.data(), 1, MPI_INT64_T,
                          comm.get()),
             "MPI_Alltoall (row counts)");
+  count_alltoall(comm, sizeof(std::int64_t));
   std::vector<std::int64_t> send_offset(static_cast<std::size_t>(p), 0);
   std::vector<std::int64_t> recv_offset(static_cast<std::size_t>(p), 0);
   std::exclusive_scan(send_counts.begin(), send_counts.end(), send_offset.begin(), std::int64_t{0});
@@ -90,6 +92,7 @@ std::vector<T> exchange_grouped(const Comm& comm, std::span<const T> send,
     check_mpi(MPI_Alltoallv(send.data(), scount.data(), sdispl.data(), row_type.get(), out.data(),
                             rcount.data(), rdispl.data(), row_type.get(), comm.get()),
               "MPI_Alltoallv (rows)");
+    count_alltoallv(comm, scount, rcount, sizeof(T));
   }
   return out;
 }
@@ -133,6 +136,7 @@ std::vector<std::vector<T>> exchange_by_source(const Comm& comm,
   std::vector<std::int64_t> from(static_cast<std::size_t>(p));
   check_mpi(MPI_Alltoall(counts.data(), 1, MPI_INT64_T, from.data(), 1, MPI_INT64_T, comm.get()),
             "MPI_Alltoall (row counts)");
+  count_alltoall(comm, sizeof(std::int64_t));
   const std::vector<T> all = exchange_grouped(comm, std::span<const T>(send), counts);
   std::vector<std::vector<T>> out(static_cast<std::size_t>(p));
   std::size_t at = 0;
