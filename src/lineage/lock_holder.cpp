@@ -1,12 +1,14 @@
 #include "adlake/lineage/lock_holder.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -34,9 +36,10 @@ struct CommandResult {
   std::string output;  // stdout and stderr
 };
 
-// Runs argv[0] (found on PATH) without a shell: the job id comes from a file
-// anyone who can write the lake could have written.
-CommandResult run_command(const std::vector<std::string>& argv) {
+// Runs argv[0] (found on PATH) without a shell (the job id comes from a file
+// anyone who can write the lake could have written), for at most `seconds`:
+// Slurm's clients retry for a minute when the controller is away.
+CommandResult run_command(const std::vector<std::string>& argv, int seconds) {
   CommandResult result;
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return result;
@@ -52,14 +55,32 @@ CommandResult run_command(const std::vector<std::string>& argv) {
   posix_spawn_file_actions_destroy(&actions);
   close(fds[1]);
   if (spawned == 0) {
+    result.started = true;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     char buffer[4096];
-    ssize_t n;
-    while ((n = read(fds[0], buffer, sizeof buffer)) > 0) result.output.append(buffer, n);
+    bool timed_out = false;
+    while (true) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            deadline - std::chrono::steady_clock::now())
+                            .count();
+      pollfd fd{fds[0], POLLIN, 0};
+      if (left <= 0 || poll(&fd, 1, static_cast<int>(left)) == 0) {
+        timed_out = true;
+        break;
+      }
+      const ssize_t n = read(fds[0], buffer, sizeof buffer);
+      if (n > 0) {
+        result.output.append(buffer, n);
+      } else if (n == 0 || errno != EINTR) {
+        break;
+      }
+    }
+    if (timed_out) kill(child, SIGKILL);
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
-    result.started = true;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (timed_out) result.output = "no answer within " + std::to_string(seconds) + " s";
   }
   close(fds[0]);
   return result;
@@ -91,8 +112,8 @@ const std::set<std::string>& running_states() {
 HolderCheck check_slurm_job(const std::string& id) {
   if (!plausible_job_id(id))
     return {HolderState::unknown, "its Slurm job id '" + id + "' is not one"};
-  const auto result = run_command({"squeue", "-h", "--states=all", "-j", id, "-o", "%T"});
-  const std::string out = trimmed(result.output);
+  const auto result = run_command({"squeue", "-h", "--states=all", "-j", id, "-o", "%T"}, 20);
+  const std::string out = trimmed(result.output.substr(0, result.output.find('\n')));
   if (!result.started) {
     return {HolderState::unknown, "squeue cannot be run here to ask Slurm about job " + id};
   }

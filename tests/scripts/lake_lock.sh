@@ -144,9 +144,29 @@ refused_case live-holder "in use by another job: adlake run, host $host, pid $li
   "$host" "$live_pid" "$(start_time "$live_pid")" ""
 refused_case other-host "adlake run, host elsewhere-n7, pid 4242, since 2026-01-01T00:00:00Z; it ran on another host (elsewhere-n7) outside Slurm, so whether it still runs cannot be told from here; if no adlake job is writing this lake, remove $work/lake-other-host/.adlake.lock" \
   elsewhere-n7 4242 1 ""
-# (no Slurm controller answers here: squeue cannot tell)
-SLURM_CONF=$work/no-slurm.conf refused_case other-host-slurm "adlake run, host elsewhere-n7, pid 4242, Slurm job 31337, since 2026-01-01T00:00:00Z; squeue" \
+# A holder on another host in a Slurm job: judged by squeue (here a stand-in
+# answering as Slurm does; tests/scripts/slurm_two_nodes.sh asks a real one).
+mkdir -p "$work/bin"
+cat >"$work/bin/squeue" <<'SH'
+#!/bin/sh
+# squeue -h --states=all -j ID -o %T
+case $FAKE_SQUEUE in
+  down) echo "squeue: error: Unable to contact slurm controller (connect failure)" >&2; exit 1 ;;
+  purged) echo "slurm_load_jobs error: Invalid job id specified" >&2; exit 1 ;;
+  *) echo "$FAKE_SQUEUE" ;;
+esac
+SH
+chmod +x "$work/bin/squeue"
+PATH=$work/bin:$PATH FAKE_SQUEUE=down refused_case slurm-down \
+  "adlake run, host elsewhere-n7, pid 4242, Slurm job 31337, since 2026-01-01T00:00:00Z; squeue cannot tell whether Slurm job 31337 runs (squeue: error: Unable to contact slurm controller (connect failure)); if no adlake job is writing this lake, remove $work/lake-slurm-down/.adlake.lock" \
   elsewhere-n7 4242 1 31337
+PATH=$work/bin:$PATH FAKE_SQUEUE=RUNNING refused_case slurm-running \
+  "in use by another job: adlake run, host elsewhere-n7, pid 4242, Slurm job 31337, since 2026-01-01T00:00:00Z (Slurm job 31337 is RUNNING)" \
+  elsewhere-n7 4242 1 31337
+PATH=$work/bin:$PATH FAKE_SQUEUE=COMPLETED stale_case slurm-completed elsewhere-n7 4242 1 31337 \
+  "Slurm job 31337 is COMPLETED"
+PATH=$work/bin:$PATH FAKE_SQUEUE=purged stale_case slurm-purged elsewhere-n7 4242 1 31337 \
+  "Slurm job 31337 is unknown to Slurm"
 
 # a symlink in the lock's place is not followed, nor its target written
 lake=$work/lake-symlink

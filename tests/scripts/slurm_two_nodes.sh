@@ -195,12 +195,12 @@ intra_btls = ",".join(sorted({b for h, _, b, _, n in sends if h == n and b != "s
 expected_tcp = {("n1", address["n2"]), ("n2", address["n1"])}
 if connected != expected_tcp:
     problems.append(f"TCP connections {sorted(connected)}, expected {sorted(expected_tcp)}")
-peer_addresses = {a for _, a in connected}
 for p in problems:
     print("  " + p)
 hosts = ", ".join(f"rank {r} {ranks[r][0]}" for r in sorted(ranks))
 print(f"  job {job}: {hosts}; between nodes: {len(inter)} of 8 paths used, over {inter_btls} "
-      f"({', '.join(sorted(set(inter)))}), TCP connections to {', '.join(sorted(peer_addresses))}; "
+      f"({', '.join(sorted(set(inter)))}), TCP connections "
+      f"{', '.join(f'{h} -> {a}' for h, a in sorted(connected))}; "
       f"within a node: {intra_btls}")
 sys.exit(1 if problems else 0)
 PY
