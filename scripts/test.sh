@@ -27,7 +27,7 @@ fi
 if test_output slurm_two_nodes | grep -q .; then
   echo "== the two-node Slurm test: its jobs, the ranks' hosts, TCP between the nodes"
   test_output slurm_two_nodes |
-    grep -E '^(network|slurm|munge|== chain|SKIPPED|  job [0-9]+|  [a-z.]+: )|slurm_two_nodes: ' || true
+    grep -E '^(network|slurm|munge|== chain|SKIPPED|lock of|  job [0-9]+|  [a-z0-9.]+: |  identical)|slurm_two_nodes: ' || true
 fi
 if [[ ${SANITIZE:-1} != 0 ]]; then
   asan=${SANITIZE_BUILD_DIR:-build-asan}
