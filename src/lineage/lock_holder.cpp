@@ -168,6 +168,7 @@ std::optional<LockHolder> LockHolder::parse(const std::string& text) {
   LockHolder holder;
   holder.host = fields["host"];
   holder.pid = std::strtol(fields["pid"].c_str(), nullptr, 10);
+  if (holder.pid <= 0) return std::nullopt;
   holder.pid_start = fields["pid_start"];
   holder.slurm_job = fields["slurm_job"];
   holder.since = fields["since"];

@@ -13,7 +13,10 @@
 #     log (btl_base_verbose) shows TCP connections between the two nodes'
 #     addresses, none within a node,
 #   - every dataset of every layer equals a 1-rank run on the same input
-#     (attributes that name the run aside: created_at, run, timings).
+#     (attributes that name the run aside: created_at, run, timings),
+#   - the lake lock (docs/decisions.md "One job per lake") judges a lock left
+#     on another node by its Slurm job: kept while the job runs, taken over
+#     once it ended.
 # Stops only what it started: the daemons by their PID files, and its own
 # namespaces (named after this test's PID). Needs root: exit 77 otherwise.
 #   env: ADLAKE, ADLAKE_SRC, KEEP=1 keeps the folder and prints it.

@@ -47,6 +47,9 @@ TEST_CASE("a lock record reads back whole, and a partial one not at all") {
   CHECK_FALSE(LockHolder::parse(text.substr(0, text.size() / 2)));
   CHECK_FALSE(LockHolder::parse(""));
   CHECK_FALSE(LockHolder::parse("host=x\npid=1\n"));
+  std::string no_pid = text;
+  no_pid.replace(no_pid.find("pid="), 4, "pid=x");
+  CHECK_FALSE(LockHolder::parse(no_pid));
 }
 
 TEST_CASE("a holder on this host runs while its process does") {
