@@ -7,9 +7,13 @@
 #   - scikit-learn's RandomForestClassifier (n_jobs=2) with the same parameters,
 #   - XGBoost's XGBRFClassifier (tree_method=hist, n_jobs=2), the same as far as
 #     XGBoost has them (bench/train_compare.py says how they are mapped),
-# and prints training seconds, test ROC-AUC and the ratios. Both Python
-# libraries get categorical columns as integer codes (they have no native
-# categorical splits in a random forest).
+#   - scikit-learn's HistGradientBoostingClassifier (native categorical
+#     splits; its own defaults, up to 500 rounds with early stopping): the
+#     gradient-boosting yardstick,
+# and prints training seconds, test ROC-AUC and the ratios. Every model gets
+# the columns of gold's feature_columns (the history features included). The
+# two random forests get categorical columns as integer codes (they have no
+# native categorical splits in a random forest).
 #   bench/train.sh [WORK]         (default WORK: ./out/bench-train)
 # Environment: REQUESTS (default "1000000 5000000"), SEED (default 42),
 #   INPUTS: existing inputs instead of generating, "RAW[:LAKE] ..." (RAW: a
@@ -17,7 +21,7 @@
 #   used read-only, else the lake is built under WORK),
 #   ADLAKE (default build/adlake), TRAIN_ARGS (extra `adlake train` options,
 #   passed on to the Python models where they have them: --min-samples-leaf,
-#   --max-features, --max-depth, --n-estimators, --seed),
+#   --max-features, --max-depth, --max-samples, --n-estimators, --seed),
 #   SKLEARN_DEFAULTS=1 to also time scikit-learn with its own defaults
 #   (min_samples_leaf 1, max_features sqrt: full-depth trees, slow).
 set -euo pipefail
@@ -58,6 +62,7 @@ py_args=(--n-estimators "$(param n-estimators "$(default_of n-estimators)")"
   --min-samples-leaf "$(param min-samples-leaf "$(default_of min-samples-leaf)")"
   --max-features "$(param max-features "$(default_of max-features)")"
   --max-depth "$(param max-depth "$(default_of max-depth)")"
+  --max-samples "$(param max-samples "$(default_of max-samples)")"
   --seed "$(param seed "$(default_of seed)")" --jobs 2)
 
 mkdir -p "$work"

@@ -8,10 +8,9 @@ namespace {
 // Coefficients on the logit scale. The structure is deliberately one a forest
 // can learn from ~55k rows: strong effects on a few low-cardinality features,
 // a handful of strong two-way cells, smooth hour cycles, weak effects
-// elsewhere. The intercept sets the CTR near 9%; the sizes were tuned so that
-// the AUC of p_click_features on the default data is about 0.80
-// (docs/generator.md). kUnknown means no effect everywhere.
-constexpr double kIntercept = -4.65;
+// elsewhere. The intercept sets the CTR near 9% (with the users' latent
+// propensity of click_model.hpp). kUnknown means no effect everywhere.
+constexpr double kIntercept = -4.80;
 
 constexpr double kAffinity = 2.00;    // user interest == campaign category
 constexpr double kContextual = 0.50;  // app genre == campaign category
@@ -116,10 +115,27 @@ double ClickModel::p_click(double feature_logit, double user_latent, double crea
   return sigmoid(feature_logit + user_latent + creative_quality);
 }
 
+double ClickModel::draw_user_latent(Rng& rng) {
+  // Class then value: two draws per user whatever the class.
+  const double u = rng.uniform();
+  double sd = kUserClasses[0].sd, below = 0.0;
+  for (const LatentClass& c : kUserClasses) {
+    sd = c.sd;
+    below += c.share;
+    if (u < below) break;
+  }
+  return sd * rng.normal();
+}
+
 double ClickModel::p_click_features(double feature_logit) const {
-  // The two hidden terms are independent normals: their sum is one normal.
-  const double sd = std::sqrt(kUserSd * kUserSd + kCreativeSd * kCreativeSd);
-  return quadrature_.expect_normal(feature_logit, sd, sigmoid);
+  // Within a class the two hidden terms are independent normals, whose sum is
+  // one normal; the classes are weighed by their shares.
+  double p = 0.0;
+  for (const LatentClass& c : kUserClasses) {
+    const double sd = std::sqrt(c.sd * c.sd + kCreativeSd * kCreativeSd);
+    p += c.share * quadrature_.expect_normal(feature_logit, sd, sigmoid);
+  }
+  return p;
 }
 
 }  // namespace adlake::gen

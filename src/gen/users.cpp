@@ -66,7 +66,7 @@ void draw(const GenParams& params, uint64_t index, Row& row, UserState& s) {
   s.draw.device = draw_weighted(s.data, device_weights());
   s.draw.os = draw_weighted(s.data, os_weights(s.draw.device));
   s.draw.ip24 = static_cast<uint32_t>(s.data.below(1u << 24));
-  s.draw.latent = ClickModel::kUserSd * s.data.normal();
+  s.draw.latent = ClickModel::draw_user_latent(s.data);
   const Attributes clean = render_profile(index, s.latest, s.picker, row);
   if (s.draw.has_profile) {
     s.draw.age = clean.age;

@@ -113,7 +113,8 @@ void check_rows(const FactRows& f, const std::string& where, int64_t first_row) 
 
 const std::vector<std::string>& fact_columns() {
   static const std::vector<std::string> columns{
-      "id_md5",       "age",         "age_bucket",       "gender",        "user_state",
+      "id_md5",       "user_id",     "app_id",
+      "age",          "age_bucket",  "gender",           "user_state",
       "interest",     "device_type", "os",               "genre",         "app_rating",
       "has_impression", "imp_ts",    "campaign_id",      "slot",          "win_price_micros",
       "campaign_type", "category",   "advertiser",       "bid_micros",    "is_click",
@@ -125,6 +126,8 @@ FactRows fact_rows_from(Table table, const std::string& where, int64_t first_row
   using namespace clean;
   FactRows f;
   f.id_md5 = take<StringColumn>(table, "id_md5", where);
+  f.user_id = take<StringColumn>(table, "user_id", where);
+  f.app_id = take<StringColumn>(table, "app_id", where);
   f.age = take<std::vector<int16_t>>(table, "age", where);
   f.age_bucket = take_codes<AgeBucket>(table, "age_bucket", where);
   f.gender = take_codes<Gender>(table, "gender", where);

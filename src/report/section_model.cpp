@@ -111,9 +111,10 @@ std::string metrics_figure(const json& m) {
       "The model's ROC AUC beside the oracles' (LAKE/metrics.json)",
       svg::bar_chart(bars, {"ROC AUC of the model and the oracles", 460, 22, svg::palette(0)}),
       render_table(t),
-      "The oracle knows the hidden factors no model can see; the feature oracle is the "
-      "best a model of the gold features should reach. The model is judged by its "
-      "distance to the feature oracle.");
+      "The oracle knows the hidden factors (the user's own propensity, the creative's "
+      "quality) and is the ceiling; the feature oracle is the best knowable from the "
+      "profile and context columns alone. The history features (CONTRACT 3.1) reveal part "
+      "of each user's propensity, so a model can pass the feature oracle.");
 }
 
 svg::Series diagonal(const char* name) {

@@ -13,6 +13,7 @@
 #include "adlake/gold/aggregate_tables.hpp"
 #include "adlake/gold/fact_rows.hpp"
 #include "adlake/gold/features.hpp"
+#include "adlake/gold/history_features.hpp"
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
@@ -119,6 +120,7 @@ void run_gold(Context& ctx, const GoldOptions& options) {
   const double read_seconds = clock.seconds();
 
   Table features = gold::build_features(share.rows);
+  gold::add_history_features(comm, share.rows, features);
   gold::LocalAggregates local = gold::aggregate_rows(share.rows);
   const int64_t fact_rows = share.total_rows;
   share = FactShare{};  // the fact columns are no longer needed
@@ -150,7 +152,10 @@ void run_gold(Context& ctx, const GoldOptions& options) {
       "SELECT id_md5, split, is_click, <feature_columns> FROM silver.fact_ad_funnel WHERE "
       "has_impression = 1 ORDER BY id_md5; split = 'test' when int(id_md5[24:32], 16) % 10 "
       "in (0, 1), else 'train'; the attribute feature_columns lists the features, "
-      "label_column the label";
+      "label_column the label; K_hist_impressions, K_hist_ctr for K in user, campaign, app: "
+      "the train rows of the other folds (fold = int(id_md5[16:24], 16) % 5; a test row: all "
+      "train rows) with the same K_id, n of them and c clicks, ctr = (c + 20 m) / (n + 20) with "
+      "m the click rate of that set";
   const double before_write = clock.seconds();
   h5::write_table(layer.file(), "/features", features, meta, comm);
   write_feature_attributes(layer.file());

@@ -7,6 +7,9 @@
 #include <type_traits>
 
 #include "adlake/core/error.hpp"
+#include "adlake/h5/attributes.hpp"
+#include "adlake/h5/file.hpp"
+#include "adlake/h5/handle.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
@@ -19,15 +22,52 @@ const std::vector<std::string>& default_categorical_integers() {
   return names;
 }
 
+std::vector<std::string> read_feature_columns(const Comm& comm, const std::string& gold_path) {
+  std::string text;
+  collective_try(comm, [&] {
+    if (!comm.is_root()) return;
+    const h5::File file = h5::File::open_read(gold_path);
+    const h5::Handle group(H5Gopen2(file.id(), kFeaturesTable, H5P_DEFAULT),
+                           gold_path + ": open " + kFeaturesTable);
+    const auto attribute = h5::read_string_attribute_if(group.id(), "feature_columns");
+    if (!attribute) {
+      throw DataError(gold_path + ":" + kFeaturesTable +
+                      " has no attribute feature_columns; run `adlake gold` again");
+    }
+    text = *attribute;
+  });
+  broadcast(comm, text);
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> names;
+  collective_try(comm, [&] {
+    if (!json.is_array() || json.empty()) {
+      throw DataError(gold_path + ":" + kFeaturesTable +
+                      " attribute feature_columns is not a list of column names: " + text);
+    }
+    for (const auto& name : json) {
+      if (!name.is_string()) throw DataError(gold_path + ": feature_columns holds " + name.dump());
+      names.push_back(name.get<std::string>());
+    }
+  });
+  return names;
+}
+
 std::vector<FeatureSpec> feature_specs(const Table& features,
+                                       const std::vector<std::string>& columns,
                                        const std::vector<std::string>& categorical_integers,
                                        const std::string& where) {
   for (const char* needed : {kLabelColumn, kSplitColumn}) {
     if (!features.has(needed)) throw DataError(where + " has no column " + needed);
   }
   std::vector<FeatureSpec> specs;
-  for (const Column& c : features.columns) {
-    if (c.name == kIdColumn || c.name == kLabelColumn || c.name == kSplitColumn) continue;
+  for (const std::string& name : columns) {
+    if (name == kIdColumn || name == kLabelColumn || name == kSplitColumn) {
+      throw DataError(where + ": feature_columns lists " + name + ", which is not a feature");
+    }
+    if (!features.has(name)) {
+      throw DataError(where + ": feature_columns lists " + name + ", which is not a column");
+    }
+    const Column& c = features.column(name);
     if (std::holds_alternative<StringColumn>(c.data)) {
       throw DataError(where + " column " + c.name +
                       " holds strings; features must be numbers or enums");

@@ -287,8 +287,9 @@ void run_train(Context& ctx, const TrainOptions& options) {
   const std::vector<std::string>& categorical = options.categorical_integers.empty()
                                                     ? default_categorical_integers()
                                                     : options.categorical_integers;
+  const std::vector<std::string> columns = read_feature_columns(ctx.comm, gold);
   const std::vector<FeatureSpec> specs =
-      collective_try(ctx.comm, [&] { return feature_specs(local, categorical, where); });
+      collective_try(ctx.comm, [&] { return feature_specs(local, columns, categorical, where); });
   step_done("read");
 
   const TrainingData train = gather_training(ctx, options, local, specs, where);

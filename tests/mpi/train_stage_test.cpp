@@ -16,6 +16,8 @@
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/model_io.hpp"
 #include "adlake/forest/random.hpp"
+#include "adlake/h5/attributes.hpp"
+#include "adlake/h5/handle.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/stages/model_features.hpp"
@@ -47,6 +49,10 @@ Table gold_rows(const forest::testing::SyntheticData& d, size_t begin, size_t co
     split.codes.push_back(i % 5 == 0);
     click.push_back(d.labels[i]);
   }
+  // Not in feature_columns: train must leave it alone, or it would learn the label.
+  t.add("label_copy", std::vector<uint8_t>(d.labels.begin() + static_cast<std::ptrdiff_t>(begin),
+                                           d.labels.begin() +
+                                               static_cast<std::ptrdiff_t>(begin + count)));
   for (const forest::RawFeature& f : d.features) {
     const bool small_int =
         f.name == "hour_of_day" || f.name == "day_of_week" || f.name == "is_affinity_match";
@@ -96,6 +102,12 @@ TEST_CASE("train and score: same forest as one process, metrics and scores agree
     h5::TableMeta meta;
     meta.stage = "gold";
     h5::write_table(file, "/features", gold_rows(data, begin, count), meta, comm);
+    std::vector<std::string> names;
+    for (const auto& f : data.features) names.push_back(f.name);
+    {
+      const h5::Handle group(H5Gopen2(file.id(), "/features", H5P_DEFAULT), "open /features");
+      h5::write_attribute(group.id(), "feature_columns", nlohmann::json(names).dump());
+    }
     file.close();
   }
   if (comm.is_root()) {
@@ -128,7 +140,10 @@ TEST_CASE("train and score: same forest as one process, metrics and scores agree
     // The serial reference, grown with one thread from the whole table.
     const h5::File gold = h5::File::open_read(lake + "/gold.h5");
     const Table all = h5::read_table(gold, "/features", 0, kRows);
-    const auto specs = feature_specs(all, default_categorical_integers(), "gold");
+    std::vector<std::string> names;
+    for (const auto& f : data.features) names.push_back(f.name);
+    const auto specs = feature_specs(all, names, default_categorical_integers(), "gold");
+    CHECK(specs.size() == data.features.size());
     const auto train_rows = rows_of_split(all, "train");
     const auto test_rows = rows_of_split(all, "test");
     std::vector<forest::FeatureBinning> binnings;

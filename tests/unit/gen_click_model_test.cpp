@@ -28,13 +28,36 @@ TEST_CASE("p_click_features is the mean of p_click over the hidden factors") {
     double sum = 0.0;
     const int n = 400000;
     for (int i = 0; i < n; ++i)
-      sum += ClickModel::p_click(logit, ClickModel::kUserSd * rng.normal(),
+      sum += ClickModel::p_click(logit, ClickModel::draw_user_latent(rng),
                                  ClickModel::kCreativeSd * rng.normal());
     const double mc = sum / n;
     CHECK(model.p_click_features(logit) == doctest::Approx(mc).epsilon(0.01));
     // Integrating a convex-then-concave sigmoid over noise pulls small p up.
     if (logit < -1.0) CHECK(model.p_click_features(logit) > sigmoid(logit));
   }
+}
+
+TEST_CASE("the user's latent propensity is heavier-tailed than a normal") {
+  double shares = 0, variance = 0, fourth = 0;
+  for (const LatentClass& c : ClickModel::kUserClasses) {
+    shares += c.share;
+    variance += c.share * c.sd * c.sd;
+    fourth += c.share * 3 * std::pow(c.sd, 4);
+  }
+  CHECK(shares == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(fourth / (variance * variance) > 5.0);  // a normal's kurtosis is 3
+  Rng rng(2, Stream::User, 0);
+  const int n = 400000;
+  double m2 = 0, m4 = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = ClickModel::draw_user_latent(rng);
+    m2 += u * u;
+    m4 += u * u * u * u;
+  }
+  m2 /= n;
+  m4 /= n;
+  CHECK(m2 == doctest::Approx(variance).epsilon(0.02));
+  CHECK(m4 / (m2 * m2) == doctest::Approx(fourth / (variance * variance)).epsilon(0.05));
 }
 
 TEST_CASE("the click model has the advertised structure") {

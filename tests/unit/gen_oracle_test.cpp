@@ -123,8 +123,10 @@ TEST_CASE("default data: funnel rates, daily cycles and both oracle AUCs in rang
   INFO("test rows " << y.size() << ": oracle_auc " << oracle << ", feature_oracle_auc "
                     << feature_oracle);
   CHECK(y.size() > 0.18 * static_cast<double>(truth.size()));
-  CHECK(feature_oracle >= 0.78);
-  CHECK(feature_oracle <= 0.82);
-  CHECK(oracle > feature_oracle);
-  CHECK(oracle < feature_oracle + 0.06);
+  // The user's hidden propensity (variance 0.85 on the logit) keeps about 0.07
+  // of AUC from the profile and context columns (docs/generator.md).
+  CHECK(feature_oracle >= 0.76);
+  CHECK(feature_oracle <= 0.80);
+  CHECK(oracle > feature_oracle + 0.04);
+  CHECK(oracle < feature_oracle + 0.09);
 }

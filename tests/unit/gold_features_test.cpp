@@ -37,13 +37,17 @@ TEST_CASE("the feature columns are exactly the contract's list") {
       "age",         "age_bucket",  "gender",            "user_state",
       "interest",    "device_type", "os",                "genre",
       "app_rating",  "campaign_type", "category",        "slot",
-      "bid_micros"};
+      "bid_micros",
+      "user_hist_impressions", "user_hist_ctr", "campaign_hist_impressions",
+      "campaign_hist_ctr", "app_hist_impressions", "app_hist_ctr"};
   CHECK(feature_columns() == contract);
 
+  // build_features makes the row-wise columns; the history (a collective)
+  // appends the last six (tests/mpi/gold_history_test.cpp).
   const auto rows = testing::make_fact_rows(300, 7);
   const Table features = build_features(fixture_fact_rows(rows));
   std::vector<std::string> want{"id_md5", "split", "is_click"};
-  want.insert(want.end(), contract.begin(), contract.end());
+  want.insert(want.end(), contract.begin(), contract.end() - 6);
   CHECK(names_of(features) == want);
 }
 
@@ -102,7 +106,7 @@ TEST_CASE("is_match needs equal and known categories") {
 TEST_CASE("features match a serial reference over the fixture") {
   const auto rows = testing::make_fact_rows(2000, 11);
   const Table features = build_features(fixture_fact_rows(rows));
-  testing::check_features(features, rows);
+  testing::check_features(features, rows, false);
   const auto counts = count_features(features);
   CHECK(counts.rows == static_cast<int64_t>(features.rows()));
   CHECK(counts.train + counts.test == counts.rows);
@@ -124,7 +128,7 @@ TEST_CASE("enum columns are read by label, whatever member values the file used"
   // ... and whose interest type leaves `none` out (an empty label: no such code).
   table.enums("interest").labels[clean::code(clean::Category::kNone)].clear();
   const Table features = build_features(fact_rows_from(std::move(table), "fixture", 0));
-  testing::check_features(features, rows);
+  testing::check_features(features, rows, false);
 }
 
 TEST_CASE("a fact table that breaks the contract is a DataError naming the row") {

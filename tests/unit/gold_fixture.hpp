@@ -8,6 +8,7 @@
 // advertisers (COUNT(DISTINCT) per pair, not per campaign).
 #include <algorithm>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 

@@ -176,7 +176,58 @@ inline void check_key_types(const std::map<std::string, Table>& tables) {
 }
 
 // /features against the rows, value by value, through the table's own labels.
-inline void check_features(const Table& actual, const std::vector<FactRow>& rows) {
+// CONTRACT 3.1's history columns, by its words and nothing cleverer: for each
+// impression, a scan of every train row of the other folds (all train rows,
+// for a test row). Per key (user, campaign, app), in the impressions' order.
+struct ReferenceHistory {
+  std::vector<std::vector<int64_t>> impressions{3};
+  std::vector<std::vector<double>> ctr{3};
+};
+
+inline int reference_fold(const std::string& id) {
+  return static_cast<int>(std::strtoul(id.substr(16, 8).c_str(), nullptr, 16) % 5);
+}
+
+inline bool reference_is_test(const std::string& id) {
+  return std::strtoul(id.substr(24).c_str(), nullptr, 16) % 10 <= 1;
+}
+
+inline ReferenceHistory reference_history(const std::vector<FactRow>& rows) {
+  std::vector<const FactRow*> kept;
+  for (const auto& r : rows) {
+    if (r.has_impression) kept.push_back(&r);
+  }
+  const std::vector<std::string FactRow::*> keys{&FactRow::user_id, &FactRow::campaign_id,
+                                                  &FactRow::app_id};
+  ReferenceHistory out;
+  for (const FactRow* row : kept) {
+    const bool test = reference_is_test(row->id_md5);
+    const int fold = reference_fold(row->id_md5);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      int64_t n = 0, c = 0, set_rows = 0, set_clicks = 0;
+      for (const FactRow* other : kept) {
+        if (reference_is_test(other->id_md5)) continue;
+        if (!test && reference_fold(other->id_md5) == fold) continue;
+        set_rows += 1;
+        set_clicks += other->is_click;
+        if (other->*keys[k] == row->*keys[k]) {
+          n += 1;
+          c += other->is_click;
+        }
+      }
+      const double m =
+          set_rows == 0 ? 0.0 : static_cast<double>(set_clicks) / static_cast<double>(set_rows);
+      out.impressions[k].push_back(n);
+      out.ctr[k].push_back((static_cast<double>(c) + 20 * m) / (static_cast<double>(n) + 20));
+    }
+  }
+  return out;
+}
+
+// `with_history`: the table holds the six history columns (gold's /features),
+// not only build_features' row-wise ones.
+inline void check_features(const Table& actual, const std::vector<FactRow>& rows,
+                           bool with_history = true) {
   std::vector<const FactRow*> kept;
   for (const auto& r : rows) {
     if (r.has_impression) kept.push_back(&r);
@@ -209,11 +260,23 @@ inline void check_features(const Table& actual, const std::vector<FactRow>& rows
         {"slot", std::to_string(r.slot)},
         {"bid_micros", std::to_string(r.bid_micros)},
     };
-    REQUIRE(actual.columns.size() == want.size());
+    REQUIRE(actual.columns.size() == want.size() + (with_history ? 6 : 0));
     for (const auto& column : actual.columns) {
+      if (want.count(column.name) == 0) continue;  // the history, below
       INFO("column " << column.name);
       CHECK(cell_text(column, k) == want.at(column.name));
     }
+  }
+  if (!with_history) return;
+  const ReferenceHistory history = reference_history(rows);
+  const std::vector<std::string> names{"user_hist_impressions",     "user_hist_ctr",
+                                       "campaign_hist_impressions", "campaign_hist_ctr",
+                                       "app_hist_impressions",      "app_hist_ctr"};
+  for (size_t c = 0; c < names.size(); ++c) {
+    INFO("column " << names[c]);
+    REQUIRE(actual.columns[20 + c].name == names[c]);  // right after bid_micros
+    if (c % 2 == 0) CHECK(actual.values<int64_t>(names[c]) == history.impressions[c / 2]);
+    else CHECK(actual.values<double>(names[c]) == history.ctr[c / 2]);  // bit for bit
   }
 }
 

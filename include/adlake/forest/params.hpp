@@ -12,15 +12,15 @@ namespace adlake::forest {
 enum class ClassWeight : uint8_t { None, Balanced };
 
 struct ForestParams {
-  int n_estimators = 100;
+  int n_estimators = 120;
   int max_depth = 0;           // 0: no limit
-  int min_samples_leaf = 200;  // bootstrap draws (not distinct rows) per leaf
+  int min_samples_leaf = 100;  // bootstrap draws (not distinct rows) per leaf
   // Features tried per node: "sqrt", "log2", "all", an integer count or a
   // fraction in (0, 1).
-  std::string max_features = "2";
+  std::string max_features = "4";
   ClassWeight class_weight = ClassWeight::Balanced;
   bool bootstrap = true;
-  double max_samples = 1.0;  // bootstrap draws as a fraction of the rows, in (0, 1]
+  double max_samples = 0.5;  // bootstrap draws as a fraction of the rows, in (0, 1]
   uint64_t seed = 42;
   // Hierarchical shrinkage of node values toward their parents', in draws
   // (0: none). Not a scikit-learn parameter.

@@ -12,6 +12,8 @@ namespace adlake::gold {
 
 struct FactRows {
   StringColumn id_md5;
+  StringColumn user_id;  // user_id and app_id: keys of the history features
+  StringColumn app_id;
   std::vector<int16_t> age;
   std::vector<uint8_t> age_bucket;   // clean::AgeBucket
   std::vector<uint8_t> gender;       // clean::Gender

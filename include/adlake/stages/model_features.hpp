@@ -28,10 +28,16 @@ struct FeatureSpec {
   forest::FeatureKind kind;
 };
 
-// Every column of the table except id_md5, split and is_click, in table
-// order: enums and the named integer columns categorical, other numbers
-// numeric. Throws DataError on a string column or a missing label/split.
+// Collective: the names in /features' attribute feature_columns (gold
+// writes it), read on rank 0; a missing or malformed list is a DataError.
+std::vector<std::string> read_feature_columns(const Comm& comm, const std::string& gold_path);
+
+// The columns `columns` (feature_columns) of the table, in that order: enums
+// and the named integer columns categorical, other numbers numeric. Throws
+// DataError on a string column, a column that is missing, the id, the label
+// or the split, or a missing label/split.
 std::vector<FeatureSpec> feature_specs(const Table& features,
+                                       const std::vector<std::string>& columns,
                                        const std::vector<std::string>& categorical_integers,
                                        const std::string& where);
 
