@@ -17,6 +17,7 @@ class BronzeJob : public Job {
     add_bronze_options(command, options_);
   }
   void run(Context& ctx) override { run_bronze(ctx, options_); }
+  std::optional<LakeWrite> lake_written() const override { return LakeWrite{options_.lake, true}; }
 
  private:
   BronzeOptions options_;

@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/log.hpp"
 #include "adlake/core/memory_budget.hpp"
 #include "adlake/core/summary.hpp"
+#include "adlake/lineage/lake_lock.hpp"
 #include "adlake/mpi/environment.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/mpi/exit_watchdog.hpp"
@@ -19,6 +22,14 @@ namespace adlake::jobs {
 std::vector<JobInfo>& registry() {
   static std::vector<JobInfo> jobs;
   return jobs;
+}
+
+bool is_in_lake(const std::string& file, const std::string& lake) {
+  namespace fs = std::filesystem;
+  std::error_code ec1, ec2;
+  const auto folder = fs::weakly_canonical(fs::absolute(file).parent_path(), ec1);
+  const auto lake_folder = fs::weakly_canonical(fs::absolute(lake), ec2);
+  return !ec1 && !ec2 && folder == lake_folder;
 }
 }  // namespace adlake::jobs
 
@@ -102,6 +113,11 @@ int main(int argc, char** argv) {
       spdlog::info("adlake {} {}: {} rank(s) x {} thread(s), memory bound {} per rank",
                    ADLAKE_VERSION, *job_name, world.size(), threads,
                    ctx.max_memory_per_rank ? format_bytes(ctx.max_memory_per_rank) : "none");
+    }
+    // One job writes a lake at a time (CONTRACT 0), held until the job ends.
+    std::optional<lineage::LakeLock> lock;
+    if (const auto write = job->lake_written()) {
+      lock.emplace(write->lake, *job_name, write->creates, world);
     }
     job->run(ctx);
     if (ctx.is_root() && !ctx.reports.empty()) {

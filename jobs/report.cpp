@@ -12,6 +12,11 @@ struct ReportJob : adlake::jobs::Job {
     c.add_option("--out", opts.out, "where to write the page (default: LAKE/report.html)");
   }
   void run(adlake::Context& ctx) override { adlake::run_report(ctx, opts); }
+  // A page written elsewhere only reads the lake (layers are published whole).
+  std::optional<adlake::jobs::LakeWrite> lake_written() const override {
+    if (!opts.out.empty() && !adlake::jobs::is_in_lake(opts.out, opts.lake)) return std::nullopt;
+    return adlake::jobs::LakeWrite{opts.lake};
+  }
 };
 
 const adlake::jobs::Registrar<ReportJob> reg{

@@ -12,6 +12,10 @@ struct ScoreJob : adlake::jobs::Job {
     c.add_option("--out", opts.out, "HDF5 file to write, with table /scores")->required();
   }
   void run(adlake::Context& ctx) override { adlake::run_score(ctx, opts); }
+  std::optional<adlake::jobs::LakeWrite> lake_written() const override {
+    if (!adlake::jobs::is_in_lake(opts.out, opts.lake)) return std::nullopt;
+    return adlake::jobs::LakeWrite{opts.lake};
+  }
 };
 
 const adlake::jobs::Registrar<ScoreJob> reg{

@@ -15,6 +15,7 @@ class SilverJob : public Job {
     add_silver_options(command, options_);
   }
   void run(Context& ctx) override { run_silver(ctx, options_); }
+  std::optional<LakeWrite> lake_written() const override { return LakeWrite{options_.lake}; }
 
  private:
   SilverOptions options_;

@@ -13,6 +13,9 @@ struct TrainJob : adlake::jobs::Job {
     adlake::add_train_options(c, opts);
   }
   void run(adlake::Context& ctx) override { adlake::run_train(ctx, opts); }
+  std::optional<adlake::jobs::LakeWrite> lake_written() const override {
+    return adlake::jobs::LakeWrite{opts.lake};
+  }
 };
 
 const adlake::jobs::Registrar<TrainJob> reg{

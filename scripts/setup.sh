@@ -13,8 +13,10 @@ packages=(build-essential cmake ninja-build pkg-config
   libcli11-dev nlohmann-json3-dev libfast-float-dev python3-h5py python3-numpy)
 if [[ "${1:-}" == "--test" ]]; then
   # Tests compare metrics with scikit-learn, read outputs with h5py and pandas,
-  # and render the report in a headless browser.
-  packages+=(python3-pandas python3-sklearn time chromium fonts-dejavu-core)
+  # render the report in a headless browser, and run Slurm clusters of one
+  # and two nodes (network namespaces: ip, nsenter, unshare).
+  packages+=(python3-pandas python3-sklearn time chromium fonts-dejavu-core
+    slurmctld slurmd slurm-client munge iproute2 util-linux)
 fi
 
 missing=()

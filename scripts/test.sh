@@ -14,12 +14,21 @@ CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
 source scripts/mpi_env.sh
 status=0
 ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure "$@" || status=1
-# ctest shows the output of failed tests only; the Slurm test's job ids and
-# states are printed either way, so a log shows that it really ran.
+# ctest shows the output of failed tests only; the Slurm tests' job ids,
+# states and hosts are printed either way, so a log shows that they really ran.
 log=${BUILD_DIR:-build}/Testing/Temporary/LastTest.log
-if [[ -f $log ]] && grep -q 'slurm_pipeline' "$log"; then
+test_output() {  # the output of one test in ctest's log
+  [[ -f $log ]] && sed -n "/^[0-9]*\/[0-9]* Test: script\.$1\$/,/^<end of output>/p" "$log"
+}
+if test_output slurm_pipeline | grep -q .; then
   echo "== what the Slurm test submitted (tests/scripts/slurm_pipeline.sh)"
-  grep -E '^(slurm|munge|chain|failed chain|SKIPPED|  job [0-9]+ )|slurm_pipeline: ' "$log" || true
+  test_output slurm_pipeline |
+    grep -E '^(slurm|munge|chain|failed chain|SKIPPED|  job [0-9]+ )|slurm_pipeline: ' || true
+fi
+if test_output slurm_two_nodes | grep -q .; then
+  echo "== the two-node Slurm test: its jobs, the ranks' hosts, TCP between the nodes"
+  test_output slurm_two_nodes |
+    grep -E '^(network|slurm|munge|== chain|SKIPPED|lock of|  job [0-9]+|  [a-z0-9.]+: |  identical)|slurm_two_nodes: ' || true
 fi
 if [[ ${SANITIZE:-1} != 0 ]]; then
   asan=${SANITIZE_BUILD_DIR:-build-asan}

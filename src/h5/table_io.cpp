@@ -8,10 +8,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <type_traits>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/timer.hpp"
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/dataset_io.hpp"
 #include "adlake/h5/dataset_check.hpp"
@@ -24,15 +24,6 @@
 
 namespace adlake::h5 {
 namespace {
-
-std::string utc_now_iso() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 template <class T>
 hid_t native_type() {

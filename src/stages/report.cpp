@@ -2,13 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/core/summary.hpp"
+#include "adlake/core/timer.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/report/page.hpp"
@@ -18,15 +17,6 @@ namespace adlake {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 nlohmann::json stage_json(const StageReport& r) {
   nlohmann::json out = {{"stage", r.stage},        {"rows_in", r.rows_in},
@@ -64,7 +54,7 @@ void run_report(Context& ctx, const ReportOptions& options) {
     report::Lake lake(options.lake);
     const std::string command = "adlake report --lake " + options.lake +
                                 (options.out.empty() ? "" : " --out " + options.out);
-    report::PageInfo info{utc_now(), command, nlohmann::json::array()};
+    report::PageInfo info{utc_now_iso(), command, nlohmann::json::array()};
     for (const StageReport& r : ctx.reports) {
       if (r.note.empty()) info.stages.push_back(stage_json(r));  // not "skipped: up to date"
     }

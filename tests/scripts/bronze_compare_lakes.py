@@ -7,24 +7,8 @@ import json
 import sys
 
 import h5py
-import numpy as np
 
-RUN_ATTRIBUTES = {"created_at", "run"}
-
-
-def items(path):
-    out = {}
-    with h5py.File(path, "r") as f:
-        def visit(name, obj):
-            attrs = {k: (v.tobytes() if isinstance(v, np.ndarray) else v)
-                     for k, v in obj.attrs.items() if k not in RUN_ATTRIBUTES}
-            if isinstance(obj, h5py.Dataset):
-                out[name] = ("dataset", str(obj.dtype), obj[()].tobytes(), attrs)
-            else:
-                out[name] = ("group", attrs)
-        visit("/", f)
-        f.visititems(visit)
-    return out
+from compare_layers import items
 
 
 def conservation(path):

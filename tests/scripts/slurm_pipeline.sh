@@ -14,11 +14,10 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 77
 fi
 source "$(dirname "$0")/../lib/script_env.sh"
+source "$src/tests/lib/slurm_cluster.sh"
 
 tmp=$(mktemp -d /tmp/adlake-slurm.XXXXXX)
 chmod 755 "$tmp"
-started_pids=()
-job_ids=()
 fail() {
   echo "FAILED: $*"
   for log in "$tmp"/slurmctld.log "$tmp"/slurmd.log; do
@@ -27,84 +26,37 @@ fail() {
   exit 1
 }
 cleanup() {
-  ((${#job_ids[@]})) && scancel "${job_ids[@]}" 2>/dev/null
-  local pid
-  for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${started_pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  done
+  slurm_stop_started
   [[ ${KEEP:-0} == 1 ]] && echo "kept $tmp" || rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-# --- packages
-missing=()
-for p in slurmctld slurmd slurm-client munge; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null &&
-    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" \
-      >/dev/null || fail "cannot install ${missing[*]} with apt-get"
-fi
-
-# --- munge: reuse a working one, else start our own
-if munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
-  echo "munge: already running, reused"
-else
-  mkdir -p /run/munge && chown munge:munge /run/munge && chmod 755 /run/munge
-  [[ -f /etc/munge/munge.key ]] || fail "/etc/munge/munge.key is missing"
-  runuser -u munge -- /usr/sbin/munged || fail "munged did not start"
-  started_pids+=("$(cat /run/munge/munged.pid)")
-  munge -n | unmunge >/dev/null || fail "munge does not work"
-  echo "munge: started (pid ${started_pids[-1]})"
-fi
+slurm_install_packages
+slurm_start_munge
 
 # --- a one-node cluster on free ports, everything under $tmp
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 host=$(hostname -s)
 conf=$tmp/slurm.conf
 mkdir -p "$tmp/state" "$tmp/spool" "$tmp/jobs"
-cat >"$conf" <<CONF
-ClusterName=adlaketest
+{
+  slurm_common_conf
+  cat <<CONF
 SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$(free_port)
 SlurmdPort=$(free_port)
-SlurmUser=root
-SlurmdUser=root
-AuthType=auth/munge
-CredType=cred/munge
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/filetxt
-JobCompLoc=$tmp/jobcomp.txt
-DependencyParameters=kill_invalid_depend
-EnforcePartLimits=ALL
-SchedulerParameters=batch_sched_delay=0
-MailProg=/bin/true
-MinJobAge=600
-ReturnToService=2
-StateSaveLocation=$tmp/state
 SlurmdSpoolDir=$tmp/spool
-SlurmctldPidFile=$tmp/slurmctld.pid
 SlurmdPidFile=$tmp/slurmd.pid
-SlurmctldLogFile=$tmp/slurmctld.log
 SlurmdLogFile=$tmp/slurmd.log
 NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
+} >"$conf"
 export SLURM_CONF=$conf
 slurmctld -f "$conf" || fail "slurmctld did not start"
-for _ in $(seq 50); do [[ -s $tmp/slurmctld.pid ]] && break; sleep 0.1; done
-started_pids+=("$(cat "$tmp/slurmctld.pid")")
+slurm_record_pid "$tmp/slurmctld.pid" slurmctld
 slurmd -f "$conf" || fail "slurmd did not start"
-for _ in $(seq 50); do [[ -s $tmp/slurmd.pid ]] && break; sleep 0.1; done
-started_pids+=("$(cat "$tmp/slurmd.pid")")
+slurm_record_pid "$tmp/slurmd.pid" slurmd
 for _ in $(seq 300); do
   sinfo -h -o %t 2>/dev/null | grep -qx idle && break
   sleep 0.1
@@ -112,28 +64,7 @@ done
 sinfo -h -o %t | grep -qx idle || fail "the node did not become idle: $(sinfo 2>&1)"
 echo "slurm: cluster up (slurmctld ${started_pids[-2]}, slurmd ${started_pids[-1]}), $(nproc) CPUs"
 
-# --- helpers: a job's final state from scontrol, or from JobCompLoc once it aged out
-job_field() {  # id field
-  local line
-  line=$(scontrol show job -o "$1" 2>/dev/null)
-  [[ -z $line ]] && line=$(grep "JobId=$1 " "$tmp/jobcomp.txt" 2>/dev/null | tail -n 1)
-  sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$line"
-}
-wait_for_jobs() {  # seconds id...
-  local limit=$1 id state done_all
-  shift
-  local deadline=$((SECONDS + limit))
-  while ((SECONDS < deadline)); do
-    done_all=1
-    for id in "$@"; do
-      state=$(job_field "$id" JobState)
-      case $state in PENDING | RUNNING | CONFIGURING | COMPLETING | "") done_all=0 ;; esac
-    done
-    ((done_all)) && return 0
-    sleep 1
-  done
-  return 1
-}
+# --- helpers
 submit() {  # raw lake -> sets submitted=(ids), prints submit.sh's output
   local out
   out=$(RAW=$1 LAKE=$2 ADLAKE=$adlake ADLAKE_TRAIN_ARGS="--n-estimators 20" \
@@ -144,12 +75,6 @@ submit() {  # raw lake -> sets submitted=(ids), prints submit.sh's output
   ((${#submitted[@]} == 4)) || fail "submit.sh did not print four job ids"
   job_ids+=("${submitted[@]}")
 }
-show_jobs() {
-  local id
-  for id in "$@"; do
-    echo "  job $id $(job_field "$id" JobName): $(job_field "$id" JobState), exit $(job_field "$id" ExitCode)"
-  done
-}
 
 # --- a small generated input, then the chain
 "$adlake" --log-level warn generate --out "$tmp/raw" --requests 5000 --seed 7 ||
@@ -159,14 +84,7 @@ submit "$tmp/raw" "$tmp/lake"
 ids=("${submitted[@]}")
 wait_for_jobs 900 "${ids[@]}" || { show_jobs "${ids[@]}"; fail "the chain did not end within 900 s"; }
 show_jobs "${ids[@]}"
-for id in "${ids[@]}"; do
-  state=$(job_field "$id" JobState)
-  code=$(job_field "$id" ExitCode)
-  if [[ $state != COMPLETED || $code != 0:0 ]]; then
-    for out in "$tmp"/jobs/*-"$id".out; do [[ -f $out ]] && { echo "--- $out"; tail -n 30 "$out"; }; done
-    fail "job $id ended $state (exit $code), expected COMPLETED"
-  fi
-done
+check_completed "$tmp/jobs" "${ids[@]}"
 for id in "${ids[@]}"; do
   out=$(ls "$tmp"/jobs/*-"$id".out 2>/dev/null) || fail "job $id wrote no output file"
   grep -q "summary:" "$out" || fail "job $id's output has no summary table"

@@ -7,6 +7,9 @@
 
 namespace adlake {
 
+// Now, in UTC, as 2026-12-05T04:30:00Z (the `created_at` of layers and tables).
+std::string utc_now_iso();
+
 class Stopwatch {
  public:
   Stopwatch() : start_(Clock::now()) {}
