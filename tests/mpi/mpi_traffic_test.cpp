@@ -121,10 +121,11 @@ TEST_CASE("traffic: collectives count as direct messages") {
   Traffic before = comm.traffic();
   const auto joined = allgatherv(comm, std::vector<std::int32_t>(static_cast<size_t>(r + 1), r));
   Traffic moved = comm.traffic() - before;
-  // The counts (4 bytes from each rank), then r + 1 int32 from each rank r.
+  // The counts (8 bytes from each rank, all-gathered so that every rank can
+  // check they fit an MPI count), then r + 1 int32 from each rank r.
   const std::uint64_t all = 4 * static_cast<std::uint64_t>(joined.size());
-  CHECK(moved.sent == 4 * others + 4 * static_cast<std::uint64_t>(r + 1) * others);
-  CHECK(moved.received == 4 * others + all - 4 * static_cast<std::uint64_t>(r + 1));
+  CHECK(moved.sent == 8 * others + 4 * static_cast<std::uint64_t>(r + 1) * others);
+  CHECK(moved.received == 8 * others + all - 4 * static_cast<std::uint64_t>(r + 1));
   check_balanced(comm, moved);
 
   before = comm.traffic();
@@ -148,8 +149,9 @@ TEST_CASE("traffic: collectives count as direct messages") {
   const auto gathered = gatherv(comm, std::vector<std::int16_t>(3, 1));
   moved = comm.traffic() - before;
   CHECK(gathered.size() == (r == 0 ? 3 * pu : 0));
-  CHECK(moved.sent == (r == 0 ? 0 : 4 + 6));
-  CHECK(moved.received == (r == 0 ? (4 + 6) * others : 0));
+  // The counts all-gathered (8 bytes from each rank), then 3 int16 to rank 0.
+  CHECK(moved.sent == 8 * others + (r == 0 ? 0 : 6));
+  CHECK(moved.received == 8 * others + (r == 0 ? 6 * others : 0));
   check_balanced(comm, moved);
 
   before = comm.traffic();
