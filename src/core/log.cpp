@@ -28,23 +28,8 @@ void init_logging(int rank, int size, const std::string& level) {
   spdlog::set_default_logger(logger);
 }
 
-const std::string& rank_tag() { return tag_storage(); }
-
-std::string log_safe(std::string_view text, std::size_t limit) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte < 0x7f) {
-      out += static_cast<char>(byte);
-    } else {
-      out += "\\x";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 15];
-    }
-  }
-  if (text.size() > limit) out += "...";
-  return out;
+const std::string& rank_tag() {
+  return tag_storage();
 }
 
 }  // namespace adlake

@@ -4,6 +4,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/log.hpp"
+#include "adlake/core/log_safe.hpp"
 #include "adlake/csv/record_parser.hpp"
 
 namespace adlake::csv {

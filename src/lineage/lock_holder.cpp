@@ -86,8 +86,25 @@ CommandResult run_command(const std::vector<std::string>& argv, int seconds) {
   return result;
 }
 
+// Fields 3 onwards of /proc/PID/stat ("" when it cannot be read). Field 2,
+// the command, is in parentheses and may hold spaces: the rest follows its
+// last ')'.
+std::string stat_fields_after_command(long pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = stat.rfind(')');
+  return close == std::string::npos ? "" : stat.substr(close + 1);
+}
+
+// A zombie has exited and writes nothing more; it is still a pid until its
+// parent reaps it, which in a container whose first process does not reap
+// orphans (an mpirun that ended before its ranks) is never.
 bool process_exists(long pid) {
-  return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+  if (pid <= 0 || (kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM)) return false;
+  std::istringstream fields(stat_fields_after_command(pid));
+  std::string state;
+  fields >> state;
+  return state != "Z" && state != "X";
 }
 
 std::string trimmed(std::string text) {
@@ -183,12 +200,7 @@ std::string LockHolder::describe() const {
 }
 
 std::string process_start_time(long pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // Field 2, the command, is in parentheses and may hold spaces: count after it.
-  const auto close = stat.rfind(')');
-  if (close == std::string::npos) return "";
-  std::istringstream fields(stat.substr(close + 1));
+  std::istringstream fields(stat_fields_after_command(pid));
   std::string field;
   for (int i = 3; i <= 22 && fields >> field; ++i) {
     if (i == 22) return field;

@@ -23,6 +23,7 @@
 #include "adlake/forest/model_io.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
+#include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/stages/model_features.hpp"
@@ -55,10 +56,12 @@ TrainingData bin_training(const Context& ctx, const Table& local,
   const std::vector<uint32_t> mine = rows_of_split(local, "train");
   const auto rows = allreduce_sum<uint64_t>(ctx.comm, mine.size());
   const auto first = exclusive_scan_sum<uint64_t>(ctx.comm, mine.size());
-  check_memory(ctx, training_bytes(mine.size(), specs.size(), ctx.threads),
-               "train: binning and growing on its share of the train split",
-               std::to_string(mine.size()) + " rows x " + std::to_string(specs.size()) +
-                   " features, " + std::to_string(forest::kTreesAtOnce) + " trees at once");
+  // The share of gold's features stays loaded while binning and growing.
+  check_memory(
+      ctx, h5::table_memory_bytes(local) + training_bytes(mine.size(), specs.size(), ctx.threads),
+      "train: binning and growing on its share of the train split",
+      std::to_string(mine.size()) + " rows x " + std::to_string(specs.size()) + " features, " +
+          std::to_string(forest::kTreesAtOnce) + " trees at once");
   collective_try(ctx.comm, [&] {
     if (rows == 0) throw DataError(where + ": the train split has no rows");
   });

@@ -3,8 +3,8 @@
 # needs, the stage must stop before loading, within 30 s, with one clear error
 # (the stage, the step, the estimate, the limit, what to do), no crash and no
 # layer written; with the default bound (auto) the same lake goes through.
-# Stages with a bound: bronze, silver, train (its own estimate of the gathered
-# training set, bounded by the same option).
+# Stages with a bound: bronze, silver, train (its own estimate of its share of
+# gold's features and the binned train rows, bounded by the same option).
 source "$(dirname "$0")/../bad_inputs/fault_lib.sh"
 raw=$work/raw
 lake=$work/lake

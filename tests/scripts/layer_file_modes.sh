@@ -22,7 +22,8 @@ for mask in 000 077; do
     pid=$!
     temp=""
     for _ in $(seq 100); do
-      temp=$(find "$lake" -maxdepth 1 -name '.bronze.h5.tmp-*' 2>/dev/null | head -1 || true)
+      # The temporary is bronze.h5 inside a private folder .bronze.h5.tmp-XXXXXX.
+      temp=$(find "$lake" -maxdepth 2 -path '*/.bronze.h5.tmp-*/bronze.h5' 2>/dev/null | head -1 || true)
       [[ -n $temp ]] && break
       sleep 0.05
     done

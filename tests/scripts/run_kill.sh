@@ -36,6 +36,13 @@ set +e
 wait "$mpirun_pid"
 rc=$?
 set -e
+# mpirun may return before the surviving rank has exited; the job is over
+# (and its lake lock free) only when every rank is gone.
+for _ in $(seq 600); do
+  kill -0 "${ranks[0]}" 2>/dev/null || break
+  [[ $(ps -o stat= -p "${ranks[0]}" 2>/dev/null) == Z* ]] && break
+  sleep 0.05
+done
 elapsed=$((SECONDS - killed_at))
 echo "killed rank pid ${ranks[-1]} during silver: the job ended with exit $rc after ${elapsed} s"
 ((rc != 0)) || fail "the killed job exited 0"

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "adlake/core/log_safe.hpp"
+
 namespace adlake {
 
 // Installs the default logger for this process. `level` is one of spdlog's
@@ -15,10 +17,5 @@ void init_logging(int rank, int size, const std::string& level);
 
 // The rank tag used in log lines, e.g. "r3/8".
 const std::string& rank_tag();
-
-// `text` for a log line or a message: printable ASCII as is, any other byte
-// as \xNN (control bytes from a file must not reach a terminal), at most
-// `limit` bytes of it followed by "..." when longer.
-std::string log_safe(std::string_view text, std::size_t limit = 200);
 
 }  // namespace adlake
