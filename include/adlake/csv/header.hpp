@@ -16,7 +16,7 @@ struct HeaderMap {
   // For each required column, in the order given, its field index in the file.
   std::vector<std::size_t> field_of_column;
   // Names of the header's fields that are not required columns, as
-  // core/log.hpp's log_safe() shows them: a header is input, and goes into the log.
+  // core/log_safe.hpp shows them: a header is input, and goes into the log.
   std::vector<std::string> extra_columns;
 };
 
