@@ -13,7 +13,10 @@ cd "$(dirname "$0")/.."
 CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
 source scripts/mpi_env.sh
 status=0
-ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure "$@" || status=1
+# Two tests at a time, as in the sanitizer pass: the suite grew to about 13
+# min one at a time (the hostile-layer corpus, the two-node cluster, the
+# lock); the Slurm tests share a RESOURCE_LOCK (tests/CMakeLists.txt).
+ctest --test-dir "${BUILD_DIR:-build}" -j "${JOBS:-$(nproc)}" --output-on-failure "$@" || status=1
 # ctest shows the output of failed tests only; the Slurm tests' job ids,
 # states and hosts are printed either way, so a log shows that they really ran.
 log=${BUILD_DIR:-build}/Testing/Temporary/LastTest.log
