@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bronze throughput benchmark (issue 3; not a test): generates an input with
+# Bronze throughput benchmark (not a test): generates an input with
 # `adlake generate` (once, kept), runs `adlake bronze` on it at each rank
 # count, and prints MB/s of CSV per rank and each rank's peak memory
 # (/usr/bin/time -v). Goal: >= 300 MB/s per rank, memory per rank

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generator throughput benchmark (issue 2; not a test): runs `adlake generate`
+# Generator throughput benchmark (not a test): runs `adlake generate`
 # for REQUESTS requests at each rank count (and THREADS OpenMP threads per
 # rank) and prints the job's own figures (lines/s, MB/s, seconds) with each
 # run's peak memory per rank (/usr/bin/time -v). Output is removed afterwards.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scaling benchmark (issue 15; not a test): for each input size, generates the
+# Scaling benchmark (not a test): for each input size, generates the
 # raw logs once, then runs `adlake run --to train` (bronze, silver, gold,
 # train) at each rank count and prints, per stage, the slowest rank's wall
 # seconds, the MPI bytes each rank sent and received (counted by adlake

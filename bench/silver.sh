@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Silver throughput benchmark (issue 4; not a test): generates an input with
+# Silver throughput benchmark (not a test): generates an input with
 # `adlake generate` and ingests it with `adlake bronze` (once, kept), then runs
 # `adlake silver` on that bronze.h5 at each rank count and prints the time,
 # bronze rows/s (in all and per rank, wall-clock and per CPU second) and each

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Training benchmark (issue 6; not a test): for each input size, builds a lake
+# Training benchmark (not a test): for each input size, builds a lake
 # once (generate -> bronze -> silver -> gold, kept under WORK), then trains on
 # the same gold /features with
 #   - adlake train (2 ranks x 1 thread and 1 rank x 2 threads; also RANKS_LIST

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (unit, MPI at 1, 2 and
 # 3 ranks, end-to-end scripts) in the Release build, then again in a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer (issue 9), where any
+# with AddressSanitizer and UndefinedBehaviorSanitizer, where any
 # sanitizer report fails its test. Extra arguments go to both ctest runs
 # (e.g. -R silver).
 # Environment: BUILD_DIR (default: build), SANITIZE (default 1; 0 skips the

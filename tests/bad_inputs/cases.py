@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The bad-input corpus of issue 9: each case is a RAW folder built from a
+"""The bad-input corpus: each case is a RAW folder built from a
 small valid baseline with one hostile change, and the outcome adlake must
 give for it.
 

@@ -1,4 +1,4 @@
-# Shared by tests/scripts/fault_*.sh (issue 9): sourced, not run.
+# Shared by tests/scripts/fault_*.sh: sourced, not run.
 # Sets what tests/lib/script_env.sh sets, work (removed at exit), stages (the
 # jobs the binary has, in pipeline order), has the helpers of
 # tests/lib/script_checks.sh (fail, finish) and the ones below.

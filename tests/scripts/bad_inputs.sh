@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bad-input corpus (issue 9, tests/bad_inputs/cases.py) through the
+# The bad-input corpus (tests/bad_inputs/cases.py) through the
 # pipeline at 2 ranks, stage by stage as far as the stages exist: bronze,
 # silver, gold, then train (train only has to end cleanly either way). Each
 # case must give its expected outcome: success with the conservation equations

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fault: a layer file corrupted or truncated before the next stage reads it
-# (issue 9). For every stage that reads a layer (silver reads bronze.h5, gold
+# Fault: a layer file corrupted or truncated before the next stage reads it.
+# For every stage that reads a layer (silver reads bronze.h5, gold
 # silver.h5, train gold.h5), the layer is damaged in a copy of a good lake:
 # emptied, cut to half its size, cut by 4 KiB, its superblock zeroed, or
 # replaced by a text file. The stage must end non-zero within 30 s with an

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault: the disk fills up while a layer is written (issue 9). The lake is a
+# Fault: the disk fills up while a layer is written. The lake is a
 # small tmpfs (needs root and mount; skipped with 77 otherwise) that holds the
 # layers the stage reads (all earlier ones, as in a real lake) plus, for its
 # own layer, either a quarter of it ("early": the disk is full from the first

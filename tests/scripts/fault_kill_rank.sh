@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault: one rank SIGKILLed in each stage (issue 9). For every stage the
+# Fault: one rank SIGKILLed in each stage. For every stage the
 # binary has, on a lake where every layer is already published: run the stage
 # again at 2 ranks and kill a rank with SIGKILL, once early (rank 0, a quarter
 # of the stage's time in a first run) and once while it writes its new layer

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Resource limits (issue 9): with --max-memory-per-rank below what a stage
+# Resource limits: with --max-memory-per-rank below what a stage
 # needs, the stage must stop before loading, within 30 s, with one clear error
 # (the stage, the step, the estimate, the limit, what to do), no crash and no
 # layer written; with the default bound (auto) the same lake goes through.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault: the lake folder is read-only (issue 9). With every layer published,
+# Fault: the lake folder is read-only. With every layer published,
 # the lake is made read-only (a read-only bind mount as root, where chmod
 # would not stop root; chmod a-w otherwise) and every stage is run again; and
 # bronze is run into a lake folder that cannot be created. Each run must end

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI's share of fuzzing (issue 9): every libFuzzer target of fuzz/ for a short
+# CI's share of fuzzing: every libFuzzer target of fuzz/ for a short
 # while (FUZZ_SECONDS, default 10 s each), from the seed corpus. Skipped (77)
 # when clang or libFuzzer is missing. Longer runs: scripts/fuzz.sh 600.
 set -euo pipefail

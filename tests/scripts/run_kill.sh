@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A killed run (issue 7): SIGKILL of one rank while `adlake run` builds silver
+# A killed run: SIGKILL of one rank while `adlake run` builds silver
 # ends the job with a non-zero exit within 30 s and leaves the published
 # silver.h5 exactly as it was; the next `adlake run` carries on from the first
 # stale stage (silver: bronze was rebuilt before the kill), leaves no

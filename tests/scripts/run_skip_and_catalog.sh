@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `adlake run` (issue 7): a first run builds every stage; a second run in a row
+# `adlake run`: a first run builds every stage; a second run in a row
 # skips every stage and leaves every file as it was; a changed option rebuilds
 # only the stages it concerns; --force --from rebuilds from there; `adlake
 # catalog` on the output shows every layer and the whole lineage from the raw

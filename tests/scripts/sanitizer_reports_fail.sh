@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sanitizer build's guard (issue 9): a script test that expects a program
+# The sanitizer build's guard: a script test that expects a program
 # to fail must still fail when the program's failure is a sanitizer report.
 # tests/sanitizers/run_script.sh is run on a script that swallows the exit of
 # a program with a heap overflow (ASan) and of one with an integer overflow

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Slurm scripts against a real one-node Slurm (issue 7; docs/SLURM-facts.md):
+# The Slurm scripts against a real one-node Slurm (docs/SLURM-facts.md):
 # installs slurmctld, slurmd, slurm-client and munge when missing, starts munge
 # (unless it runs already) and a Slurm cluster of this machine in a temporary
 # folder, submits slurm/submit.sh with 2 tasks on a small generated input,
