@@ -34,6 +34,14 @@ def h5(lake, layer):
     return h5py.File(os.path.join(lake, layer), "r+")
 
 
+def link_to_victim(lake, outside, name):
+    """`name` in the lake replaced by a symbolic link to outside/victim.txt."""
+    path = os.path.join(lake, name)
+    if os.path.lexists(path):
+        os.remove(path)
+    os.symlink(os.path.join(outside, "victim.txt"), path)
+
+
 def replace_dataset(group, name, **create):
     """Deletes group[name] and creates it anew, keeping its attributes."""
     attrs = dict(group[name].attrs)
@@ -263,8 +271,7 @@ def layer_is_a_symlink(lake, outside):
 @case("silver", match=[r"silver\.h5 is a symbolic link"])
 def output_is_a_symlink(lake, outside):
     """A link where silver.h5 goes: silver must not write through it."""
-    os.remove(os.path.join(lake, "silver.h5"))
-    os.symlink(os.path.join(outside, "victim.txt"), os.path.join(lake, "silver.h5"))
+    link_to_victim(lake, outside, "silver.h5")
 
 
 # --- silver.h5, read by gold --------------------------------------------------
@@ -353,8 +360,7 @@ def features_longer_than_rows(lake, outside):
 @case("train", match=[r"metrics\.json is a symbolic link"])
 def metrics_is_a_symlink(lake, outside):
     """metrics.json a link to a file outside the lake."""
-    os.remove(os.path.join(lake, "metrics.json"))
-    os.symlink(os.path.join(outside, "victim.txt"), os.path.join(lake, "metrics.json"))
+    link_to_victim(lake, outside, "metrics.json")
 
 
 # --- model.h5, read by score --------------------------------------------------
@@ -435,10 +441,7 @@ def report_column_short(lake, outside):
 @case("report", match=[r"report\.html is a symbolic link"])
 def report_is_a_symlink(lake, outside):
     """report.html linked to another file: that file was overwritten."""
-    path = os.path.join(lake, "report.html")
-    if os.path.exists(path):
-        os.remove(path)
-    os.symlink(os.path.join(outside, "victim.txt"), path)
+    link_to_victim(lake, outside, "report.html")
 
 
 @case("catalog", match=[r"gold\.h5:/features attribute rows: expected one value \(an integer\), found an array of 2"])
