@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::jobs {
 

@@ -9,8 +9,13 @@
 # (default: build-asan), JOBS (default: nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The fault tests need the test hooks (ADLAKE_TEST_HOOKS in CMakeLists.txt).
-CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
+# Format and include layering first: they take seconds, the build minutes.
+NO_BUILD=1 scripts/setup.sh --test
+scripts/check_format.sh
+scripts/check_layering.sh
+# The fault tests need the test hooks (ADLAKE_TEST_HOOKS in CMakeLists.txt);
+# a warning fails the build (ADLAKE_WERROR).
+CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON -DADLAKE_WERROR=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
 source scripts/mpi_env.sh
 status=0
 # Two tests at a time, as in the sanitizer pass: the suite grew to about 13

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/summary.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/gen/generator.hpp"
-#include "adlake/gen/oracle_auc.hpp"
+#include "adlake/eval/oracle_auc.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 
@@ -76,7 +76,7 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
         "{} installs ({:.3f} of clicks)",
         requests, impressions, ratio(impressions, requests), clicks, ratio(clicks, impressions),
         installs, ratio(installs, clicks));
-    const gen::OracleAucs aucs = gen::oracle_aucs(p, pf, y);
+    const eval::OracleAucs aucs = eval::oracle_aucs(p, pf, y);
     const std::string sample =
         params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
     spdlog::info(

@@ -6,7 +6,7 @@
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
-#include "adlake/core/summary.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/csv/record_parser.hpp"
 #include "adlake/csv/schema.hpp"

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/summary.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/lineage/catalog.hpp"

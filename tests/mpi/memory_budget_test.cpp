@@ -1,4 +1,4 @@
-// The memory bound per rank (core/memory_budget.hpp) and the table estimates
+// The memory bound per rank (mpi/memory_budget.hpp) and the table estimates
 // it relies on (h5/table_memory.hpp), at 1, 2 and 3 ranks.
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/h5/table_memory.hpp"

@@ -10,7 +10,7 @@
 #include <span>
 #include <vector>
 
-#include "adlake/core/summary.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/exchange.hpp"
 #include "adlake/mpi/serialized.hpp"

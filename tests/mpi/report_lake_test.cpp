@@ -12,7 +12,7 @@
 #include <sstream>
 #include <string>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "adlake/clean/enums.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::gold::testing {
 

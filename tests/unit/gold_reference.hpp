@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "gold_fixture.hpp"
 
 namespace adlake::gold::testing {

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 using adlake::format_bytes;
 using adlake::parse_memory_size;

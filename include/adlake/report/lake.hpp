@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "adlake/core/error.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/table_io.hpp"
 

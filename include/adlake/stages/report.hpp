@@ -3,7 +3,7 @@
 // the funnel, data quality, business figures, the model and the run.
 #include <string>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/lineage/fingerprint.hpp"
 
 namespace adlake {

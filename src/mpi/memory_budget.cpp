@@ -1,4 +1,4 @@
-#include "adlake/core/memory_budget.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 #include <spdlog/fmt/fmt.h>
 
