@@ -2,7 +2,6 @@
 // Each jobs/<job>.cpp registers its subcommand here with a static Registrar:
 // it adds its options to a CLI11 subcommand and, when chosen, runs its stage.
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <optional>

@@ -16,8 +16,8 @@ constexpr double kSlotWeights[10] = {1.0,    0.75,  0.5625, 0.4219, 0.3164,
 
 }  // namespace
 
-Event draw_event(Rng& d, const CampaignTable& campaigns, const UserDraw& user,
-                 const AppDraw& app, int64_t ts) {
+Event draw_event(Rng& d, const CampaignTable& campaigns, const UserDraw& user, const AppDraw& app,
+                 int64_t ts) {
   Event e{};
   e.ts = ts;
   e.device = d.chance(0.85) ? user.device : draw_weighted(d, device_weights());

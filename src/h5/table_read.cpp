@@ -145,7 +145,8 @@ CheckedColumn check_column(const File& file, const std::string& table, const std
   if (name.empty() || name.find('/') != std::string::npos) {
     throw DataError(where + ": expected a column name, found a path");
   }
-  CheckedColumn c{table, name, where, open_object_in_file(file.id(), table + "/" + name, where), {}, {}};
+  CheckedColumn c{table, name, where, open_object_in_file(file.id(), table + "/" + name, where),
+                  {},    {}};
   c.type = Handle(H5Dget_type(c.dataset.id()), "get type of " + where);
   c.shape = check_column_dataset(c.dataset.id(), c.type.id(), rows, where);
   return c;

@@ -6,10 +6,10 @@
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
-#include "adlake/mpi/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/report/page.hpp"
 
 namespace adlake {

@@ -1,7 +1,8 @@
 // `adlake run` takes every stage's options, with the stage's own checks and
 // conversions (an option several stages have would be one option setting all).
-#include <CLI/CLI.hpp>
 #include <doctest/doctest.h>
+
+#include <CLI/CLI.hpp>
 
 #include "adlake/stages/run.hpp"
 
@@ -18,10 +19,28 @@ TEST_CASE("run options reach every stage") {
   CLI::App app;
   RunOptions options;
   add_run_options(app, options);
-  parse(app, {"--input", "raw", "--lake", "lake", "--progress-seconds", "2.5", "--dimension-join",
-              "shuffle", "--broadcast-threshold", "1KiB", "--from", "silver", "--force",
-              "--categorical-integers", "slot", "hour_of_day", "--bootstrap", "false",
-              "--class-weight", "none", "--n-estimators", "7"});
+  parse(app, {"--input",
+              "raw",
+              "--lake",
+              "lake",
+              "--progress-seconds",
+              "2.5",
+              "--dimension-join",
+              "shuffle",
+              "--broadcast-threshold",
+              "1KiB",
+              "--from",
+              "silver",
+              "--force",
+              "--categorical-integers",
+              "slot",
+              "hour_of_day",
+              "--bootstrap",
+              "false",
+              "--class-weight",
+              "none",
+              "--n-estimators",
+              "7"});
   CHECK(options.input == "raw");
   CHECK(options.lake == "lake");
   CHECK(options.from == "silver");

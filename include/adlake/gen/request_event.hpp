@@ -27,8 +27,8 @@ struct Event {
 // The request at `ts` of `user` on `app`: device, IP, whether it is filled
 // and, if so, the impression's campaign, slot, time and price and the draws
 // that decide the click and the install.
-Event draw_event(Rng& d, const CampaignTable& campaigns, const UserDraw& user,
-                 const AppDraw& app, int64_t ts);
+Event draw_event(Rng& d, const CampaignTable& campaigns, const UserDraw& user, const AppDraw& app,
+                 int64_t ts);
 
 // A request's id: the MD5 of what makes it unique, as 32 lowercase hex digits.
 void make_id(char* id, std::string_view kind, uint64_t seed, uint64_t n, uint64_t k);

@@ -21,11 +21,17 @@ T allreduce(const Comm& comm, T value, MPI_Op op) {
   return out;
 }
 template <class T>
-T allreduce_sum(const Comm& comm, T value) { return allreduce(comm, value, MPI_SUM); }
+T allreduce_sum(const Comm& comm, T value) {
+  return allreduce(comm, value, MPI_SUM);
+}
 template <class T>
-T allreduce_max(const Comm& comm, T value) { return allreduce(comm, value, MPI_MAX); }
+T allreduce_max(const Comm& comm, T value) {
+  return allreduce(comm, value, MPI_MAX);
+}
 template <class T>
-T allreduce_min(const Comm& comm, T value) { return allreduce(comm, value, MPI_MIN); }
+T allreduce_min(const Comm& comm, T value) {
+  return allreduce(comm, value, MPI_MIN);
+}
 
 // Element-wise sum of equal-length vectors, in place.
 template <class T>

@@ -1,5 +1,5 @@
 #pragma once
-// A bound on the memory of each rank (issue 9): before a stage loads data it
+// A bound on the memory of each rank before a stage loads data it
 // estimates what it will hold and, when a rank would go over the bound, every
 // rank stops with one clear error (how much, where, what to do) instead of the
 // kernel's OOM killer ending the job without a word.
@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "adlake/mpi/context.hpp"
 #include "adlake/mpi/comm.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

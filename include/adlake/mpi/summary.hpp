@@ -3,7 +3,6 @@
 // throughput, the slowest and fastest rank's time, and the bytes and memory of
 // the busiest rank.
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "adlake/mpi/context.hpp"
