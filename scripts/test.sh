@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (unit, MPI at 1, 2 and
+# Installs what is missing, checks the format and the include layering,
+# builds (a warning is an error), and runs every test (unit, MPI at 1, 2 and
 # 3 ranks, end-to-end scripts) in the Release build, then again in a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer, where any
-# sanitizer report fails its test. Extra arguments go to both ctest runs
-# (e.g. -R silver).
+# with AddressSanitizer and UndefinedBehaviorSanitizer, where any sanitizer
+# report fails its test (but for the Release-only script tests,
+# tests/CMakeLists.txt). Extra arguments go to both ctest runs (e.g. -R silver).
 # Environment: BUILD_DIR (default: build), SANITIZE (default 1; 0 skips the
 # sanitizer build, which takes about as long as the rest), SANITIZE_BUILD_DIR
 # (default: build-asan), JOBS (default: nproc).
