@@ -21,29 +21,6 @@ class Stopwatch {
   Clock::time_point start_;
 };
 
-// Wall-clock and CPU seconds of one step of a stage.
-struct StepTime {
-  double seconds = 0;      // wall clock
-  double cpu_seconds = 0;  // this process, user + system, all threads
-};
-
-// The one timer of a stage's steps (read, bin, grow, write...): wall clock and
-// the process's CPU time, which on a busy machine says more than the wall
-// clock does. lap() ends a step and starts the next.
-class StepTimer {
- public:
-  StepTimer();
-  // The time since the step began; the next step begins now.
-  StepTime lap();
-  // The time since the step began.
-  StepTime elapsed() const;
-  void restart();
-
- private:
-  Stopwatch wall_;
-  double cpu_start_;
-};
-
 // Rate-limits progress lines: due() is true at most once per `interval` seconds.
 class ProgressClock {
  public:
