@@ -6,35 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/eval/oracle_auc.hpp"
 #include "adlake/gen/generator.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
-#include "adlake/mpi/summary.hpp"
 
 namespace adlake {
 namespace {
 
 double ratio(uint64_t a, uint64_t b) {
   return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
-}
-
-// Collective: the oracle AUCs of every rank's test-split samples, computed
-// on rank 0 (zero elsewhere).
-eval::OracleAucs gather_oracle_aucs(const Context& ctx,
-                                    const std::vector<gen::OracleSample>& samples) {
-  std::vector<double> p, pf;
-  std::vector<uint8_t> y;
-  for (const gen::OracleSample& s : samples) {
-    p.push_back(s.p_click);
-    pf.push_back(s.p_click_features);
-    y.push_back(s.clicked);
-  }
-  p = gatherv(ctx.comm, p);
-  pf = gatherv(ctx.comm, pf);
-  y = gatherv(ctx.comm, y);
-  return ctx.is_root() ? eval::oracle_aucs(p, pf, y) : eval::OracleAucs{};
 }
 
 }  // namespace
@@ -73,7 +56,16 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
                                           local.lines,
                                           local.bytes};
   allreduce_sum_inplace(ctx.comm, sums);
-  const eval::OracleAucs aucs = gather_oracle_aucs(ctx, local.test_samples);
+  std::vector<double> p, pf;
+  std::vector<uint8_t> y;
+  for (const gen::OracleSample& s : local.test_samples) {
+    p.push_back(s.p_click);
+    pf.push_back(s.p_click_features);
+    y.push_back(s.clicked);
+  }
+  p = gatherv(ctx.comm, p);
+  pf = gatherv(ctx.comm, pf);
+  y = gatherv(ctx.comm, y);
   const double seconds = allreduce_max(ctx.comm, local_seconds);
 
   if (ctx.is_root()) {
@@ -84,6 +76,7 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
         "{} installs ({:.3f} of clicks)",
         requests, impressions, ratio(impressions, requests), clicks, ratio(clicks, impressions),
         installs, ratio(installs, clicks));
+    const eval::OracleAucs aucs = eval::oracle_aucs(p, pf, y);
     const std::string sample =
         params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
     spdlog::info(

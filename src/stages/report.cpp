@@ -6,10 +6,10 @@
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
+#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"
-#include "adlake/mpi/summary.hpp"
 #include "adlake/report/page.hpp"
 
 namespace adlake {
@@ -68,8 +68,7 @@ void run_report(Context& ctx, const ReportOptions& options) {
   summary.rows_out = 1;
   summary.megabytes = static_cast<double>(bytes) / 1e6;
   record_stage(ctx, summary, watch.seconds());
-  if (ctx.is_root())
-    spdlog::info("report: {} ({:.0f} kB)", out.string(), static_cast<double>(bytes) / 1e3);
+  if (ctx.is_root()) spdlog::info("report: {} ({:.0f} kB)", out.string(), bytes / 1e3);
 }
 
 }  // namespace adlake

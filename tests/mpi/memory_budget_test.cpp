@@ -1,7 +1,5 @@
-// The memory bound per rank (mpi/memory_budget.hpp) and the table estimates
+// The memory bound per rank (core/memory_budget.hpp) and the table estimates
 // it relies on (h5/table_memory.hpp), at 1, 2 and 3 ranks.
-#include "adlake/mpi/memory_budget.hpp"
-
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -10,6 +8,7 @@
 #include <string>
 
 #include "adlake/core/error.hpp"
+#include "adlake/core/memory_budget.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/h5/table_memory.hpp"
@@ -52,8 +51,7 @@ TEST_CASE("table estimates: held bytes, the write buffer at the longest value, t
     id.push_back(static_cast<std::int64_t>(i));
     name.push_back(std::string(static_cast<std::size_t>(comm.rank()) + 1, 'a'));
   }
-  CHECK(h5::table_memory_bytes(t) ==
-        rows * 8 + rows * (comm.rank() + 1) + (rows + 1) * sizeof(std::size_t));
+  CHECK(h5::table_memory_bytes(t) == rows * 8 + rows * (comm.rank() + 1) + (rows + 1) * sizeof(std::size_t));
   // Every rank's strings are packed at the longest of all: comm.size() bytes.
   CHECK(h5::write_buffer_bytes(t, comm) == rows * static_cast<std::uint64_t>(comm.size()));
   // In the file: all ranks' rows (2 + 3 + ...), ids at 8 bytes, names at the widest.
