@@ -10,6 +10,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/log.hpp"
+#include "adlake/core/malloc_tunables.hpp"
 #include "adlake/core/memory_budget.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/lineage/lake_lock.hpp"
@@ -135,6 +136,7 @@ int run_job(Context& ctx, const std::string& name, jobs::Job& job, const std::st
 }  // namespace
 
 int main(int argc, char** argv) {
+  restart_with_huge_page_malloc(argv);
   MpiEnvironment mpi(argc, argv);
   Comm world = Comm::world();
 
@@ -159,6 +161,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   omp_set_num_threads(options.threads);
+  if (const char* tunables = std::getenv("GLIBC_TUNABLES")) {
+    spdlog::debug("GLIBC_TUNABLES={}", tunables);
+  }
 
   Context ctx{world, options.threads, {}};
   // A failed job ends within seconds, even when its ranks get stuck.
