@@ -178,10 +178,13 @@ class BatchGrower {
       buffer.assign(total, 0);
       parallel_for_each_index(static_cast<int64_t>(searches.size()), [&](int64_t i) {
         const Search& s = searches[i];
+        std::vector<const uint8_t*> columns(s.pending.size());
+        std::vector<uint32_t*> hists(s.pending.size());
         for (size_t k = 0; k < s.pending.size(); ++k) {
-          rows_[s.tree].accumulate(data_.columns[s.pending[k]].data(), s.begin, s.end,
-                                   buffer.data() + s.offset[k]);
+          columns[k] = data_.columns[s.pending[k]].data();
+          hists[k] = buffer.data() + s.offset[k];
         }
+        rows_[s.tree].accumulate(columns, hists, s.begin, s.end);
       });
       reduce_(buffer);
       for (Search& s : searches) {
