@@ -9,6 +9,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/core/parallel_for.hpp"
 #include "adlake/forest/in_bag_rows.hpp"
+#include "adlake/forest/possible_bins.hpp"
 #include "adlake/forest/random.hpp"
 
 namespace adlake::forest {
@@ -45,7 +46,8 @@ namespace {
 
 // A node whose best split is being searched: its features are drawn in a
 // random order from (seed, tree, node) until mtry non-constant ones were
-// scanned, as scikit-learn does (constant features do not count).
+// scanned, as scikit-learn does (constant features do not count, and those
+// known constant from the ancestors are not counted).
 struct Search {
   size_t tree;  // in the batch
   int32_t node;
@@ -59,6 +61,7 @@ struct Search {
   std::vector<uint32_t> best_bins;  // the histogram of the best split's feature
   std::vector<int32_t> pending;     // features whose histograms this round builds
   std::vector<size_t> offset;       // where each pending histogram starts in the round's buffer
+  PossibleBins bins;                // what the ancestors tell of the node's bins
 };
 
 // Grows a batch of trees together, one level at a time.
@@ -97,7 +100,7 @@ class BatchGrower {
     for (size_t t = 0; t < n; ++t) {
       trees_[t].add_node();
       set_counts(trees_[t], 0, root[2 * t], root[2 * t + 1]);
-      frontier.push_back(start(t, 0, 0, rows_[t].size(), 0));
+      frontier.push_back(start(t, 0, 0, rows_[t].size(), 0, PossibleBins(data_.n_bins)));
     }
     while (!frontier.empty()) frontier = grow_level(std::move(frontier));
     for (Tree& tree : trees_) shrink(tree);
@@ -105,10 +108,15 @@ class BatchGrower {
   }
 
  private:
-  Search start(size_t tree, int32_t node, size_t begin, size_t end, int depth) const {
-    Search s{tree, node, begin, end, depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
-             {},   0,    0,     {},  {},    {},
-             {}};
+  Search start(size_t tree, int32_t node, size_t begin, size_t end, int depth,
+               PossibleBins bins) const {
+    Search s{tree,  node,
+             begin, end,
+             depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
+             {},    0,
+             0,     {},
+             {},    {},
+             {},    std::move(bins)};
     s.order.resize(data_.features());
     std::iota(s.order.begin(), s.order.end(), 0);
     return s;
@@ -149,21 +157,30 @@ class BatchGrower {
     }
   }
 
-  // Draws the features each search still needs; false when none does.
-  // (Asking for 4x what is still needed, to save rounds, cost more in
-  // histograms than it saved in waits at 1M on 2 ranks.)
-  bool ask(std::vector<Search>& searches, size_t& total) const {
+  // Draws the features each search still needs; false when none does. A
+  // feature known to be constant is drawn and passed over, as scanning it
+  // would. The first round draws what each node needs; a later one (a drawn
+  // feature was constant, in 1-2% of the nodes) draws every feature left, so
+  // a level takes at most two rounds, each a wait for every rank. Features
+  // drawn beyond the node's need are counted but not scanned, so the features
+  // scanned, in their order, are the same as drawing one at a time. (Asking
+  // for 4x what is still needed in every round cost more in histograms than
+  // it saved in waits at 1M on 2 ranks.)
+  bool ask(std::vector<Search>& searches, size_t& total, bool all) const {
     total = 0;
     const size_t nf = data_.features();
     for (Search& s : searches) {
       s.pending.clear();
       s.offset.clear();
-      for (int k = s.scanned; k < mtry_ && s.drawn < nf; ++k, ++s.drawn) {
-        const size_t i = s.drawn;
+      const auto wanted = all && s.scanned < mtry_ ? nf : static_cast<size_t>(mtry_ - s.scanned);
+      while (s.pending.size() < wanted && s.drawn < nf) {
+        const size_t i = s.drawn++;
         std::swap(s.order[i], s.order[i + s.rng.below(nf - i)]);
-        s.pending.push_back(s.order[i]);
+        const int32_t f = s.order[i];
+        if (s.bins.constant(f)) continue;
+        s.pending.push_back(f);
         s.offset.push_back(total);
-        total += 2 * static_cast<size_t>(data_.n_bins[s.order[i]]);
+        total += 2 * static_cast<size_t>(data_.n_bins[f]);
       }
     }
     return total > 0;
@@ -174,7 +191,7 @@ class BatchGrower {
   void search(std::vector<Search>& searches) {
     size_t total = 0;
     std::vector<uint32_t> buffer;
-    while (ask(searches, total)) {
+    for (int round = 0; ask(searches, total, round > 0); ++round) {
       buffer.assign(total, 0);
       parallel_for_each_index(static_cast<int64_t>(searches.size()), [&](int64_t i) {
         const Search& s = searches[i];
@@ -191,6 +208,8 @@ class BatchGrower {
         for (size_t k = 0; k < s.pending.size(); ++k) {
           const int32_t f = s.pending[k];
           const uint32_t* bins = buffer.data() + s.offset[k];
+          s.bins.seen(f, bins, data_.n_bins[f]);
+          if (s.scanned >= mtry_) continue;  // drawn ahead, not needed
           const FeatureScan scan =
               scan_feature(bins, data_.n_bins[f], f, data_.kinds[f], weights_, rule_);
           if (scan.constant) continue;
@@ -263,10 +282,14 @@ class BatchGrower {
     std::vector<Search> next;
     for (size_t i = 0; i < split.size(); ++i) {
       const Search& s = split[i];
-      if (searched[2 * i])
-        next.push_back(start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1));
-      if (searched[2 * i + 1])
-        next.push_back(start(s.tree, children[i].second, mid[i], s.end, s.depth + 1));
+      for (const bool left : {true, false}) {
+        if (!searched[2 * i + (left ? 0 : 1)]) continue;
+        PossibleBins bins = s.bins;
+        bins.split(s.best.feature, goes_left[i].data(), left);
+        next.push_back(
+            left ? start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1, std::move(bins))
+                 : start(s.tree, children[i].second, mid[i], s.end, s.depth + 1, std::move(bins)));
+      }
     }
     return next;
   }
