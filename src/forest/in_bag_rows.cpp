@@ -26,8 +26,9 @@ namespace {
 
 // K features in one pass: a record's row and tag are read once for all of
 // them, and the K histograms are K independent chains of increments (a run
-// of rows in one bin serialises the increments of one histogram).
-template <size_t K>
+// of rows in one bin serialises the increments of one histogram). Packed:
+// a bin is one word, negatives in the low half and positives in the high.
+template <size_t K, bool Packed>
 void accumulate_k(const uint32_t* rows, const uint8_t* tags, size_t begin, size_t end,
                   const uint8_t* const* columns, uint32_t* const* hists) {
   const uint8_t* col[K];
@@ -40,32 +41,49 @@ void accumulate_k(const uint32_t* rows, const uint8_t* tags, size_t begin, size_
     const uint32_t r = rows[i];
     const uint32_t tag = tags[i];
     const uint32_t label = tag >> 7, draws = tag & InBagRows::kMaxDraws;
-    for (size_t k = 0; k < K; ++k) hist[k][2 * col[k][r] + label] += draws;
+    for (size_t k = 0; k < K; ++k) {
+      if constexpr (Packed) {
+        hist[k][col[k][r]] += draws << (16 * label);
+      } else {
+        hist[k][2 * col[k][r] + label] += draws;
+      }
+    }
+  }
+}
+
+template <bool Packed>
+void accumulate_all(const uint32_t* rows, const uint8_t* tags, size_t begin, size_t end,
+                    std::span<const uint8_t* const> columns, std::span<uint32_t* const> hists) {
+  size_t k = 0;
+  for (; k + 4 <= columns.size(); k += 4)
+    accumulate_k<4, Packed>(rows, tags, begin, end, &columns[k], &hists[k]);
+  const uint8_t* const* c = columns.data() + k;
+  uint32_t* const* h = hists.data() + k;
+  switch (columns.size() - k) {
+    case 3:
+      accumulate_k<3, Packed>(rows, tags, begin, end, c, h);
+      break;
+    case 2:
+      accumulate_k<2, Packed>(rows, tags, begin, end, c, h);
+      break;
+    case 1:
+      accumulate_k<1, Packed>(rows, tags, begin, end, c, h);
+      break;
+    default:
+      break;
   }
 }
 
 }  // namespace
 
 void InBagRows::accumulate(std::span<const uint8_t* const> columns,
-                           std::span<uint32_t* const> hists, size_t begin, size_t end) const {
+                           std::span<uint32_t* const> hists, size_t begin, size_t end,
+                           bool packed) const {
   // The hot loop of growing: rows ascending, so each column is read forward.
-  size_t k = 0;
-  for (; k + 4 <= columns.size(); k += 4)
-    accumulate_k<4>(rows_.data(), tags_.data(), begin, end, &columns[k], &hists[k]);
-  const uint8_t* const* c = columns.data() + k;
-  uint32_t* const* h = hists.data() + k;
-  switch (columns.size() - k) {
-    case 3:
-      accumulate_k<3>(rows_.data(), tags_.data(), begin, end, c, h);
-      break;
-    case 2:
-      accumulate_k<2>(rows_.data(), tags_.data(), begin, end, c, h);
-      break;
-    case 1:
-      accumulate_k<1>(rows_.data(), tags_.data(), begin, end, c, h);
-      break;
-    default:
-      break;
+  if (packed) {
+    accumulate_all<true>(rows_.data(), tags_.data(), begin, end, columns, hists);
+  } else {
+    accumulate_all<false>(rows_.data(), tags_.data(), begin, end, columns, hists);
   }
 }
 

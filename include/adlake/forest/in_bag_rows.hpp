@@ -28,9 +28,11 @@ class InBagRows {
 
   // hists[k][2 * bin + label] += draws over records [begin, end), the bin
   // read from columns[k] (a feature's bins of every local row); the features
-  // are counted in one pass.
+  // are counted in one pass. Packed, for a node of fewer than 2^16 draws in
+  // all (so that no sum of counts reaches the high half): hists[k][bin] +=
+  // draws << (16 * label), half the words to sum over the ranks.
   void accumulate(std::span<const uint8_t* const> columns, std::span<uint32_t* const> hists,
-                  size_t begin, size_t end) const;
+                  size_t begin, size_t end, bool packed = false) const;
 
   // Draws of each class over records [begin, end): {negatives, positives}.
   std::pair<uint64_t, uint64_t> class_draws(size_t begin, size_t end) const;
