@@ -8,7 +8,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/gold/fact_rows.hpp"
 #include "adlake/gold/features.hpp"
-#include "adlake/ops/fact.hpp"
+#include "adlake/silver/fact.hpp"
 #include "gold_fixture.hpp"
 #include "gold_reference.hpp"
 
@@ -200,9 +200,9 @@ TEST_CASE("a fact table that breaks the contract is a DataError naming the row")
 }
 
 TEST_CASE("gold reads the fact table that silver's assembly makes") {
-  // ops::empty_fact() carries the column types and enum labels of silver's
+  // silver::empty_fact() carries the column types and enum labels of silver's
   // /fact_ad_funnel: gold must accept them as they are.
-  const FactRows rows = fact_rows_from(ops::empty_fact(), "silver", 0);
+  const FactRows rows = fact_rows_from(silver::empty_fact(), "silver", 0);
   CHECK(rows.size() == 0);
   CHECK(build_features(rows).rows() == 0);
 }

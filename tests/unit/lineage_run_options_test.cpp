@@ -46,7 +46,7 @@ TEST_CASE("run options reach every stage") {
   CHECK(options.from == "silver");
   CHECK(options.force);
   CHECK(options.bronze.progress_seconds == 2.5);
-  CHECK(options.silver.dimension_join == ops::JoinStrategy::kShuffle);
+  CHECK(options.silver.dimension_join == silver::JoinStrategy::kShuffle);
   CHECK(options.silver.broadcast_threshold_bytes == 1024);
   CHECK(options.train.categorical_integers == std::vector<std::string>{"slot", "hour_of_day"});
   CHECK_FALSE(options.train.forest.bootstrap);
@@ -60,7 +60,7 @@ TEST_CASE("run options keep the stages' defaults and checks") {
   add_run_options(app, options);
   parse(app, {"--input", "raw", "--lake", "lake"});
   CHECK(options.bronze.progress_seconds == BronzeOptions{}.progress_seconds);
-  CHECK(options.silver.dimension_join == ops::JoinStrategy::kAuto);
+  CHECK(options.silver.dimension_join == silver::JoinStrategy::kAuto);
   CHECK_FALSE(options.force);
 
   CLI::App strict;
