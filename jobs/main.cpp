@@ -10,6 +10,7 @@
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/log.hpp"
+#include "adlake/core/malloc_tunables.hpp"
 #include "adlake/core/memory_budget.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/lineage/lake_lock.hpp"
@@ -45,6 +46,7 @@ int default_threads() {
 
 int main(int argc, char** argv) {
   using namespace adlake;
+  restart_with_huge_page_malloc(argv);
   MpiEnvironment mpi(argc, argv);
   Comm world = Comm::world();
 
@@ -101,6 +103,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   omp_set_num_threads(threads);
+  if (const char* tunables = std::getenv("GLIBC_TUNABLES")) spdlog::debug("GLIBC_TUNABLES={}", tunables);
 
   Context ctx{world, threads, {}};
   // A failed job ends within seconds, even when its ranks get stuck.
