@@ -3,13 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
+#include "adlake/core/memory_budget.hpp"
 #include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/report/memory_estimate.hpp"
 #include "adlake/report/page.hpp"
 
 namespace adlake {
@@ -45,20 +48,29 @@ void run_report(Context& ctx, const ReportOptions& options) {
       options.out.empty() ? fs::path(options.lake) / "report.html" : fs::path(options.out);
   const auto fingerprint =
       lineage::agree_fingerprint([&] { return report_fingerprint_spec(options); }, ctx.comm);
-  size_t bytes = 0;
-  collective_try(ctx.comm, [&] {
-    if (!ctx.is_root()) return;
+  // Only rank 0 reads the lake; the others join the agreements.
+  std::optional<report::Lake> lake;
+  const std::uint64_t need = collective_try(ctx.comm, [&]() -> std::uint64_t {
+    if (!ctx.is_root()) return 0;
     if (!fs::is_directory(options.lake)) {
       throw UsageError("--lake " + options.lake + " is not a folder");
     }
-    report::Lake lake(options.lake);
+    lake.emplace(options.lake);
+    return report::memory_estimate(*lake);
+  });
+  check_memory(ctx, need, "report: reading " + options.lake,
+               "gold's aggregate tables, metrics.json and the page drawn from them, all on rank 0: "
+               "more ranks do not make it smaller");
+  size_t bytes = 0;
+  collective_try(ctx.comm, [&] {
+    if (!ctx.is_root()) return;
     const std::string command = "adlake report --lake " + options.lake +
                                 (options.out.empty() ? "" : " --out " + options.out);
     report::PageInfo info{utc_now_iso(), command, nlohmann::json::array()};
     for (const StageReport& r : ctx.reports) {
       if (r.note.empty()) info.stages.push_back(stage_json(r));  // not "skipped: up to date"
     }
-    const std::string html = report::render_page(lake, info);
+    const std::string html = report::render_page(*lake, info);
     write_file_atomically(out.string(), html);
     lineage::write_fingerprint_file(out.string(), fingerprint);
     bytes = html.size();

@@ -19,6 +19,7 @@
 #include "adlake/forest/model_io.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 using namespace adlake::forest;
@@ -140,12 +141,7 @@ TEST_CASE("distributed forest equals the serial one; the model file round-trips"
   CHECK(serial.calibration.b == spread.calibration.b);
   CHECK(serial.calibration.rows == spread.calibration.rows);
 
-  std::string path;
-  if (comm.is_root()) {
-    path =
-        (fs::temp_directory_path() / ("adlake-model-" + std::to_string(getpid()) + ".h5")).string();
-  }
-  broadcast(comm, path);
+  const std::string path = shared_temp_dir(comm, "model") + "/model.h5";
   ModelExtras extras;
   extras.metrics = {{"roc_auc", 0.75}};
   extras.impurity_importance = impurity_importances(spread);

@@ -21,6 +21,7 @@
 #include "adlake/stages/gold.hpp"
 #include "adlake/stages/silver.hpp"
 #include "adlake/stages/truth.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -45,12 +46,7 @@ int state_of(std::string_view code) {
 TEST_CASE("gold's features give the truth's p_click_features, at any number of ranks") {
   Comm comm = Comm::world();
   Context ctx{comm, 1, {}};
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-gen-truth-" + std::to_string(getpid()))).string();
-    fs::create_directories(dir);
-  }
-  broadcast(comm, dir);
+  const std::string dir = shared_temp_dir(comm, "gen-truth");
 
   GenerateOptions gen_options;
   gen_options.out = dir + "/raw";

@@ -1,5 +1,7 @@
 // The memory bound per rank (core/memory_budget.hpp) and the table estimates
 // it relies on (h5/table_memory.hpp), at 1, 2 and 3 ranks.
+#include "adlake/core/memory_budget.hpp"
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -8,11 +10,11 @@
 #include <string>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -51,7 +53,8 @@ TEST_CASE("table estimates: held bytes, the write buffer at the longest value, t
     id.push_back(static_cast<std::int64_t>(i));
     name.push_back(std::string(static_cast<std::size_t>(comm.rank()) + 1, 'a'));
   }
-  CHECK(h5::table_memory_bytes(t) == rows * 8 + rows * (comm.rank() + 1) + (rows + 1) * sizeof(std::size_t));
+  CHECK(h5::table_memory_bytes(t) ==
+        rows * 8 + rows * (comm.rank() + 1) + (rows + 1) * sizeof(std::size_t));
   // Every rank's strings are packed at the longest of all: comm.size() bytes.
   CHECK(h5::write_buffer_bytes(t, comm) == rows * static_cast<std::uint64_t>(comm.size()));
   // In the file: all ranks' rows (2 + 3 + ...), ids at 8 bytes, names at the widest.
@@ -61,11 +64,7 @@ TEST_CASE("table estimates: held bytes, the write buffer at the longest value, t
   CHECK(stored.widest_string == static_cast<std::uint64_t>(comm.size()));
   CHECK(h5::free_disk_bytes(fs::temp_directory_path().string()) > 0);
 
-  std::string dir;
-  if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-test-memory-" + std::to_string(getpid()))).string();
-  }
-  broadcast(comm, dir);
+  const std::string dir = shared_temp_dir(comm, "memory");
   {
     h5::LayerFile layer(dir, "m.h5", comm);
     h5::write_table(layer.file(), "/t", t, {}, comm);
@@ -85,15 +84,13 @@ TEST_CASE("table estimates: held bytes, the write buffer at the longest value, t
 
 TEST_CASE("publishing a layer removes the temporaries that killed jobs left") {
   Comm comm = Comm::world();
-  std::string dir;
+  const std::string dir = shared_temp_dir(comm, "stale");
   if (comm.is_root()) {
-    dir = (fs::temp_directory_path() / ("adlake-test-stale-" + std::to_string(getpid()))).string();
-    fs::create_directories(dir);
     for (const char* name : {".x.h5.tmp-1", ".x.h5.tmp-99999", ".y.h5.tmp-5", "x.h5.tmp-7"}) {
       std::ofstream(fs::path(dir) / name) << "left by a killed job";
     }
   }
-  broadcast(comm, dir);
+  comm.barrier();  // the stale files exist before any rank publishes
   {
     h5::LayerFile layer(dir, "x.h5", comm);
     h5::write_table(layer.file(), "/a", Table{}, {}, comm);

@@ -17,6 +17,7 @@
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/report/memory_estimate.hpp"
 #include "adlake/stages/report.hpp"
 #include "shared_temp_dir.hpp"
 
@@ -144,8 +145,8 @@ void write_gold(const std::string& lake, const Comm& comm) {
         clk.push_back(clicks[i]);
         ins.push_back(clicks[i] / 5);
         rev.push_back(revenue[i]);
-        ctr.push_back(static_cast<double>(clicks[i]) / imps[i]);
-        ecpm.push_back(static_cast<double>(revenue[i]) * 1000 / imps[i]);
+        ctr.push_back(static_cast<double>(clicks[i]) / static_cast<double>(imps[i]));
+        ecpm.push_back(static_cast<double>(revenue[i]) * 1000 / static_cast<double>(imps[i]));
       }
     }
     h5::write_table(layer.file(), "/revenue_by_state", t, meta("gold", source), comm);
@@ -168,9 +169,10 @@ void write_gold(const std::string& lake, const Comm& comm) {
         t.values<int64_t>("installs").push_back(ins);
         t.values<int64_t>("revenue_micros").push_back(rev);
         t.values<int64_t>("spend_micros").push_back(rev / 2);
-        t.values<double>("ctr").push_back(static_cast<double>(clk) / imp);
-        t.values<double>("cvr").push_back(static_cast<double>(ins) / clk);
-        t.values<double>("ecpm_micros").push_back(static_cast<double>(rev) * 1000 / imp);
+        t.values<double>("ctr").push_back(static_cast<double>(clk) / static_cast<double>(imp));
+        t.values<double>("cvr").push_back(static_cast<double>(ins) / static_cast<double>(clk));
+        t.values<double>("ecpm_micros")
+            .push_back(static_cast<double>(rev) * 1000 / static_cast<double>(imp));
       }
     }
     h5::write_table(layer.file(), "/campaign_type_performance", t, meta("gold", source), comm);
@@ -440,6 +442,60 @@ TEST_CASE("report on a folder that does not exist fails on every rank alike") {
   Comm comm = Comm::world();
   Context ctx{comm, 1, {}};
   CHECK_THROWS_AS(run_report(ctx, {"/nonexistent/adlake-lake", ""}), CollectiveError);
+}
+
+TEST_CASE("report: the memory bound per rank is checked before a byte is read") {
+  Comm comm = Comm::world();
+  const std::string lake = shared_temp_dir(comm, "report-memory");
+  write_fixture_lake(lake, comm, true);
+  Context ctx{comm, 1, {}};
+  ctx.max_memory_per_rank = 4096;  // less than metrics.json alone
+  std::string message;
+  try {
+    run_report(ctx, {lake, ""});
+  } catch (const CollectiveError& e) {
+    message = e.what();
+  }
+  // Every rank stops with the bound's own message, and nothing is written.
+  CHECK(message.find("report: reading " + lake) != std::string::npos);
+  CHECK(message.find("above the memory limit of 4.0 KiB per rank (--max-memory-per-rank)") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(fs::path(lake) / "report.html"));
+
+  ctx.max_memory_per_rank = std::uint64_t{256} << 20;
+  run_report(ctx, {lake, ""});
+  if (comm.is_root()) {
+    // The estimate bounds the page it draws and counts metrics.json parsed.
+    report::Lake opened(lake);
+    const std::uint64_t estimate = report::memory_estimate(opened);
+    CHECK(estimate >= fs::file_size(fs::path(lake) / "report.html"));
+    CHECK(estimate >= 9 * fs::file_size(fs::path(lake) / "metrics.json"));
+  }
+  comm.barrier();
+}
+
+TEST_CASE("report: a metrics.json that is a symbolic link is refused, its target never read") {
+  Comm comm = Comm::world();
+  const std::string lake = shared_temp_dir(comm, "report-link");
+  const std::string elsewhere = shared_temp_dir(comm, "report-link-target");
+  write_fixture_lake(lake, comm, true);
+  if (comm.is_root()) {
+    // Not JSON: a parse error would quote the bytes it read.
+    std::ofstream(fs::path(elsewhere) / "secret.txt") << "SECRET-0451 not json";
+    fs::remove(fs::path(lake) / "metrics.json");
+    fs::create_symlink(fs::path(elsewhere) / "secret.txt", fs::path(lake) / "metrics.json");
+  }
+  comm.barrier();
+  Context ctx{comm, 1, {}};
+  std::string message;
+  try {
+    run_report(ctx, {lake, ""});
+  } catch (const CollectiveError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("metrics.json is a symbolic link") != std::string::npos);
+  CHECK(message.find("SECRET") == std::string::npos);
+  CHECK_FALSE(fs::exists(fs::path(lake) / "report.html"));
 }
 
 TEST_CASE("write the report fixture lake" *

@@ -23,6 +23,7 @@
 #include "adlake/stages/model_features.hpp"
 #include "adlake/stages/score.hpp"
 #include "adlake/stages/train.hpp"
+#include "shared_temp_dir.hpp"
 
 using namespace adlake;
 namespace fs = std::filesystem;
@@ -89,12 +90,7 @@ bool same_tree(const forest::Tree& a, const forest::Tree& b) {
 
 TEST_CASE("train and score: same forest as one process, metrics and scores agree") {
   Comm comm = Comm::world();
-  std::string lake;
-  if (comm.is_root()) {
-    lake = (fs::temp_directory_path() / ("adlake-train-" + std::to_string(getpid()))).string();
-    fs::create_directories(lake);
-  }
-  broadcast(comm, lake);
+  const std::string lake = shared_temp_dir(comm, "train");
   const auto data = forest::testing::make_synthetic(kRows, 5, 9);
   {
     const auto [begin, count] = h5::even_share(kRows, comm.rank(), comm.size());

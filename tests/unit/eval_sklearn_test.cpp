@@ -17,6 +17,7 @@
 #include "adlake/eval/precision_recall.hpp"
 #include "adlake/eval/probability_metrics.hpp"
 #include "adlake/eval/roc.hpp"
+#include "csv_temp_dir.hpp"
 
 namespace {
 
@@ -31,9 +32,8 @@ bool sklearn_available() {
 // Runs scikit-learn on the scores and labels and returns its metrics by name.
 std::map<std::string, double> sklearn_metrics(const std::vector<double>& scores,
                                               const std::vector<uint8_t>& labels) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("adlake_eval_" + std::to_string(std::random_device{}()));
-  fs::create_directories(dir);
+  const adlake::test::CsvTempDir scratch;  // removed even when a REQUIRE fails
+  const fs::path& dir = scratch.path();
   {
     std::ofstream data(dir / "scores.txt");
     data.precision(17);
@@ -69,7 +69,6 @@ print("roc_points", len(m.roc_curve(y, s, drop_intermediate=False)[0]))
   std::string name;
   double value;
   while (in >> name >> value) result[name] = value;
-  fs::remove_all(dir);
   return result;
 }
 

@@ -3,6 +3,7 @@
 // Every layer is optional: a figure whose input is missing says what to run
 // instead of failing the report (Unavailable), while a layer that exists but
 // cannot be read is an error (IoError, DataError).
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -40,8 +41,12 @@ class Lake {
   Table table(const std::string& layer_name, const std::string& path,
               const std::vector<std::string>& columns = {});
   h5::TableMeta meta(const std::string& layer_name, const std::string& path);
-  // LAKE/metrics.json; Unavailable when missing, DataError when it is not JSON.
+  // LAKE/metrics.json; Unavailable when missing, DataError when it is not
+  // JSON, IoError when it is a symbolic link or not a regular file (a lake's
+  // files are read in the lake itself, never through a link).
   const nlohmann::json& metrics();
+  // The size of LAKE/metrics.json (not followed if a link), 0 when missing.
+  std::uint64_t metrics_bytes() const;
 
  private:
   std::string dir_;

@@ -14,9 +14,11 @@ struct ReportOptions {
 };
 
 // Collective, but only rank 0 works (serial HDF5 reads of small tables and
-// attributes); the others wait to agree on errors. A missing layer is not an
-// error: its figures say what to run. The page is written under a temporary
-// name and renamed, so a reader never sees half a report.
+// attributes); the others wait to agree on errors. Before reading, what rank 0
+// will hold is checked against ctx.max_memory_per_rank (report::memory_estimate).
+// A missing layer is not an error: its figures say what to run. The page is
+// written under a temporary name and renamed, so a reader never sees half a
+// report.
 void run_report(Context& ctx, const ReportOptions& options);
 
 // What the page is made from: the pipeline layers that exist and
