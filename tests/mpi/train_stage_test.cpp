@@ -19,12 +19,13 @@
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/handle.hpp"
 #include "adlake/h5/table_io.hpp"
+#include "adlake/model/features.hpp"
 #include "adlake/mpi/collectives.hpp"
-#include "adlake/stages/model_features.hpp"
 #include "adlake/stages/score.hpp"
 #include "adlake/stages/train.hpp"
 
 using namespace adlake;
+using namespace adlake::model;
 namespace fs = std::filesystem;
 
 namespace {
@@ -50,9 +51,9 @@ Table gold_rows(const forest::testing::SyntheticData& d, size_t begin, size_t co
     click.push_back(d.labels[i]);
   }
   // Not in feature_columns: train must leave it alone, or it would learn the label.
-  t.add("label_copy", std::vector<uint8_t>(d.labels.begin() + static_cast<std::ptrdiff_t>(begin),
-                                           d.labels.begin() +
-                                               static_cast<std::ptrdiff_t>(begin + count)));
+  t.add("label_copy",
+        std::vector<uint8_t>(d.labels.begin() + static_cast<std::ptrdiff_t>(begin),
+                             d.labels.begin() + static_cast<std::ptrdiff_t>(begin + count)));
   for (const forest::RawFeature& f : d.features) {
     const bool small_int =
         f.name == "hour_of_day" || f.name == "day_of_week" || f.name == "is_affinity_match";
