@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <array>
 #include <string>
 #include <vector>
 
@@ -20,6 +19,65 @@ double ratio(uint64_t a, uint64_t b) {
   return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
 }
 
+// Tasks are dealt round-robin: rank r takes tasks r, r + P, ... (blocks
+// cost about the same, so this balances without measuring).
+std::vector<gen::Task> my_tasks(const Context& ctx, const std::vector<gen::Task>& tasks) {
+  std::vector<gen::Task> mine;
+  for (size_t t = static_cast<size_t>(ctx.rank()); t < tasks.size();
+       t += static_cast<size_t>(ctx.size()))
+    mine.push_back(tasks[t]);
+  return mine;
+}
+
+// Every rank's totals: the funnel, files, lines and bytes summed, and the
+// oracle's test samples gathered on rank 0.
+struct AllTotals {
+  unsigned long long requests, impressions, clicks, installs, files, lines, bytes;
+  std::vector<double> p, pf;
+  std::vector<uint8_t> y;
+};
+
+AllTotals combine(const Comm& comm, const gen::GenTotals& local) {
+  std::vector<unsigned long long> sums = {local.counts.requests,
+                                          local.counts.impressions,
+                                          local.counts.clicks,
+                                          local.counts.installs,
+                                          local.files,
+                                          local.lines,
+                                          local.bytes};
+  allreduce_sum_inplace(comm, sums);
+  AllTotals all{sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], {}, {}, {}};
+  for (const gen::OracleSample& s : local.test_samples) {
+    all.p.push_back(s.p_click);
+    all.pf.push_back(s.p_click_features);
+    all.y.push_back(s.clicked);
+  }
+  all.p = gatherv(comm, all.p);
+  all.pf = gatherv(comm, all.pf);
+  all.y = gatherv(comm, all.y);
+  return all;
+}
+
+// Rank 0's lines: the funnel, the oracle's AUCs and the throughput.
+void log_totals(const gen::GenParams& params, const AllTotals& t, double seconds) {
+  spdlog::info(
+      "generate: funnel {} requests, {} impressions (fill {:.3f}), {} clicks (CTR {:.4f}), "
+      "{} installs ({:.3f} of clicks)",
+      t.requests, t.impressions, ratio(t.impressions, t.requests), t.clicks,
+      ratio(t.clicks, t.impressions), t.installs, ratio(t.installs, t.clicks));
+  const gen::OracleAucs aucs = gen::oracle_aucs(t.p, t.pf, t.y);
+  const std::string sample =
+      params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
+  spdlog::info(
+      "generate: test split{} {} impressions, {} clicked: oracle_auc {:.4f}, "
+      "feature_oracle_auc {:.4f}",
+      sample, aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
+  spdlog::info("generate: {} files, {} lines, {:.1f} MB in {:.2f} s: {:.0f} rows/s, {:.1f} MB/s",
+               t.files, t.lines, static_cast<double>(t.bytes) / 1e6, seconds,
+               static_cast<double>(t.lines) / seconds,
+               static_cast<double>(t.bytes) / 1e6 / seconds);
+}
+
 }  // namespace
 
 void run_generate(Context& ctx, const GenerateOptions& options) {
@@ -32,13 +90,8 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
     if (ctx.is_root()) gen::prepare_output(options.out);
   });
 
-  // Tasks are dealt round-robin: rank r takes tasks r, r + P, ... (blocks
-  // cost about the same, so this balances without measuring).
   const std::vector<gen::Task> tasks = gen::all_tasks(params);
-  std::vector<gen::Task> mine;
-  for (size_t t = static_cast<size_t>(ctx.rank()); t < tasks.size();
-       t += static_cast<size_t>(ctx.size()))
-    mine.push_back(tasks[t]);
+  const std::vector<gen::Task> mine = my_tasks(ctx, tasks);
   if (ctx.is_root())
     spdlog::info(
         "generate: {} requests, {} users, {} apps, {} campaigns, seed {}, noise {}, {} tasks",
@@ -47,50 +100,14 @@ void run_generate(Context& ctx, const GenerateOptions& options) {
   const gen::GenTotals local = collective_try(
       ctx.comm, [&] { return gen::run_tasks(params, options.out, mine, ctx.threads); });
   const double local_seconds = clock.seconds();
-
-  std::vector<unsigned long long> sums = {local.counts.requests,
-                                          local.counts.impressions,
-                                          local.counts.clicks,
-                                          local.counts.installs,
-                                          local.files,
-                                          local.lines,
-                                          local.bytes};
-  allreduce_sum_inplace(ctx.comm, sums);
-  std::vector<double> p, pf;
-  std::vector<uint8_t> y;
-  for (const gen::OracleSample& s : local.test_samples) {
-    p.push_back(s.p_click);
-    pf.push_back(s.p_click_features);
-    y.push_back(s.clicked);
-  }
-  p = gatherv(ctx.comm, p);
-  pf = gatherv(ctx.comm, pf);
-  y = gatherv(ctx.comm, y);
+  const AllTotals totals = combine(ctx.comm, local);
   const double seconds = allreduce_max(ctx.comm, local_seconds);
+  if (ctx.is_root()) log_totals(params, totals, seconds);
 
-  if (ctx.is_root()) {
-    const auto [requests, impressions, clicks, installs, files, lines, bytes] =
-        std::array{sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6]};
-    spdlog::info(
-        "generate: funnel {} requests, {} impressions (fill {:.3f}), {} clicks (CTR {:.4f}), "
-        "{} installs ({:.3f} of clicks)",
-        requests, impressions, ratio(impressions, requests), clicks, ratio(clicks, impressions),
-        installs, ratio(installs, clicks));
-    const gen::OracleAucs aucs = gen::oracle_aucs(p, pf, y);
-    const std::string sample =
-        params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
-    spdlog::info(
-        "generate: test split{} {} impressions, {} clicked: oracle_auc {:.4f}, "
-        "feature_oracle_auc {:.4f}",
-        sample, aucs.samples, aucs.positives, aucs.oracle_auc, aucs.feature_oracle_auc);
-    spdlog::info("generate: {} files, {} lines, {:.1f} MB in {:.2f} s: {:.0f} rows/s, {:.1f} MB/s",
-                 files, lines, static_cast<double>(bytes) / 1e6, seconds,
-                 static_cast<double>(lines) / seconds, static_cast<double>(bytes) / 1e6 / seconds);
-  }
   StageReport report{"generate"};
-  report.rows_in = static_cast<long long>(sums[5]);
-  report.rows_out = static_cast<long long>(sums[5]);
-  report.megabytes = static_cast<double>(sums[6]) / 1e6;
+  report.rows_in = static_cast<long long>(totals.lines);
+  report.rows_out = static_cast<long long>(totals.lines);
+  report.megabytes = static_cast<double>(totals.bytes) / 1e6;
   record_stage(ctx, report, local_seconds);
 }
 

@@ -68,7 +68,8 @@ void run_report(Context& ctx, const ReportOptions& options) {
   summary.rows_out = 1;
   summary.megabytes = static_cast<double>(bytes) / 1e6;
   record_stage(ctx, summary, watch.seconds());
-  if (ctx.is_root()) spdlog::info("report: {} ({:.0f} kB)", out.string(), bytes / 1e3);
+  if (ctx.is_root())
+    spdlog::info("report: {} ({:.0f} kB)", out.string(), static_cast<double>(bytes) / 1e3);
 }
 
 }  // namespace adlake

@@ -1,5 +1,5 @@
 #pragma once
-// The bronze stage (CONTRACT 1, 2.2, 5; issue 3): the raw CSV logs into
+// The bronze stage (CONTRACT 1, 2.2, 5): the raw CSV logs into
 // LAKE/bronze.h5, every line accounted for, whatever the number of ranks.
 #include <cstddef>
 #include <string>
@@ -29,7 +29,7 @@ void run_bronze(Context& ctx, const BronzeOptions& options);
 // The options that tune bronze (not --input/--lake), for `adlake bronze` and `adlake run`.
 void add_bronze_options(CLI::App& command, BronzeOptions& options);
 
-// What bronze.h5 is made from (issue 7): the raw files and the options that
+// What bronze.h5 is made from: the raw files and the options that
 // shape the datasets. bronze.h5 records it; `adlake run` compares.
 lineage::FingerprintSpec bronze_fingerprint_spec(const BronzeOptions& options);
 

@@ -1,5 +1,5 @@
 #pragma once
-// `adlake catalog` (issue 7): what a lake holds and where it came from, on
+// `adlake catalog`: what a lake holds and where it came from, on
 // stdout. Rank 0 reads the layers with serial HDF5; other ranks only agree on
 // errors.
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The generate job (CONTRACT 0 and 1; issue 2 item 4): synthetic raw logs of
+// The generate job (CONTRACT 0 and 1): synthetic raw logs of
 // the six entities, noisy in every way of CONTRACT 2, and the truth files.
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The gold stage (CONTRACT 3; issue 5): LAKE/silver.h5 /fact_ad_funnel into
+// The gold stage (CONTRACT 3): LAKE/silver.h5 /fact_ad_funnel into
 // LAKE/gold.h5: /features for the model and the six aggregate tables.
 #include <string>
 
@@ -18,7 +18,7 @@ struct GoldOptions {
 // no gold.h5 behind (nor replacing an older one), when silver.h5 is bad.
 void run_gold(Context& ctx, const GoldOptions& options);
 
-// What gold.h5 is made from (issue 7): silver.h5. gold.h5 records it; `adlake
+// What gold.h5 is made from: silver.h5. gold.h5 records it; `adlake
 // run` compares.
 lineage::FingerprintSpec gold_fingerprint_spec(const GoldOptions& options);
 

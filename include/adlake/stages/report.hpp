@@ -1,5 +1,5 @@
 #pragma once
-// The report stage (issue 8): LAKE/report.html, one self-contained page with
+// The report stage: LAKE/report.html, one self-contained page with
 // the funnel, data quality, business figures, the model and the run.
 #include <string>
 
@@ -19,7 +19,7 @@ struct ReportOptions {
 // name and renamed, so a reader never sees half a report.
 void run_report(Context& ctx, const ReportOptions& options);
 
-// What the page is made from (issue 7): the pipeline layers that exist and
+// What the page is made from: the pipeline layers that exist and
 // metrics.json. run_report records it beside the page (lineage::sidecar_path).
 // One process: looks at which layers exist.
 lineage::FingerprintSpec report_fingerprint_spec(const ReportOptions& options);

@@ -1,5 +1,5 @@
 #pragma once
-// `adlake run` (CONTRACT 0, issue 7): bronze, silver, gold, train and report
+// `adlake run` (CONTRACT 0): bronze, silver, gold, train and report
 // in one MPI job, each skipped when its output is up to date
 // (stages/run_steps.hpp).
 #include <string>
@@ -19,11 +19,11 @@ class App;
 namespace adlake {
 
 struct RunOptions {
-  std::string input;  // RAW
-  std::string lake;   // LAKE
-  std::string from;   // first stage to consider (empty: bronze)
-  std::string to;     // last stage to consider (empty: the last)
-  bool force = false; // rebuild the selected stages even when up to date
+  std::string input;   // RAW
+  std::string lake;    // LAKE
+  std::string from;    // first stage to consider (empty: bronze)
+  std::string to;      // last stage to consider (empty: the last)
+  bool force = false;  // rebuild the selected stages even when up to date
   BronzeOptions bronze;
   SilverOptions silver;
   GoldOptions gold;

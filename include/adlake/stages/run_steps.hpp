@@ -1,5 +1,5 @@
 #pragma once
-// The engine of `adlake run` (issue 7): runs a chain of stages in one MPI job,
+// The engine of `adlake run`: runs a chain of stages in one MPI job,
 // skipping each stage whose layer is up to date (its recorded fingerprint
 // equals the fingerprint of its current inputs and options), and rebuilding
 // the rest in order. A stage publishes its layer atomically (h5::LayerFile),
@@ -16,8 +16,8 @@
 namespace adlake {
 
 struct RunStep {
-  std::string name;                  // "silver"
-  std::string layer;                 // the layer file it publishes: LAKE/silver.h5
+  std::string name;   // "silver"
+  std::string layer;  // the layer file it publishes: LAKE/silver.h5
   // Other files it writes after publishing the layer (metrics.json): they must
   // exist and be no older than the layer.
   std::vector<std::string> outputs;

@@ -1,7 +1,7 @@
 #pragma once
 // The local kernel of bronze: one rank's share of one entity, read from its
-// byte ranges (csv/byte_split.hpp) into columns. No MPI here: the stage
-// (stages/bronze.hpp) numbers the lines and writes the tables.
+// byte ranges (csv/byte_split.hpp) into columns. No MPI here: the
+// distributed flow (bronze/ingest.hpp) numbers the lines and writes the tables.
 #include <array>
 #include <cstdint>
 #include <functional>

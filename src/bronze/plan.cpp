@@ -1,12 +1,17 @@
-#include "adlake/stages/bronze_plan.hpp"
+#include "adlake/bronze/plan.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "adlake/csv/header.hpp"
 #include "adlake/csv/input_files.hpp"
 #include "adlake/csv/line_reader.hpp"
 #include "adlake/csv/schema.hpp"
+#include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
 
 namespace adlake::bronze {
 
@@ -35,6 +40,13 @@ std::string joined(const std::vector<std::string>& names) {
 std::size_t BronzePlan::file_count() const {
   std::size_t n = 0;
   for (const auto& entity : entities) n += entity.paths.size();
+  return n;
+}
+
+std::uint64_t BronzePlan::bytes() const {
+  std::uint64_t n = 0;
+  for (const auto& entity : entities)
+    n = std::accumulate(entity.sizes.begin(), entity.sizes.end(), n);
   return n;
 }
 
@@ -83,6 +95,18 @@ BronzePlan plan_from_json(const std::string& text, const std::string& raw_dir) {
     plan.entities.push_back(std::move(input));
   }
   return plan;
+}
+
+BronzePlan agree_plan(const Comm& comm, const std::string& raw_dir) {
+  std::string text = collective_try(comm, [&] {
+    if (!comm.is_root()) return std::string();
+    std::vector<std::string> warnings;
+    const auto plan = plan_input(raw_dir, warnings);
+    for (const auto& warning : warnings) spdlog::warn("bronze: {}", warning);
+    return plan_to_json(plan);
+  });
+  broadcast(comm, text);
+  return plan_from_json(text, raw_dir);
 }
 
 }  // namespace adlake::bronze

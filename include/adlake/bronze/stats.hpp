@@ -1,6 +1,6 @@
 #pragma once
 // Bronze's counts: the `stats` attributes of CONTRACT 5 and the summary table
-// rank 0 logs at the end (issue 3).
+// rank 0 logs at the end.
 #include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "adlake/stages/bronze_share.hpp"
+#include "adlake/bronze/share.hpp"
 
 namespace adlake::bronze {
 

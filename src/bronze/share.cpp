@@ -1,4 +1,4 @@
-#include "adlake/stages/bronze_share.hpp"
+#include "adlake/bronze/share.hpp"
 
 #include <numeric>
 

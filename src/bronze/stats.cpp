@@ -1,4 +1,4 @@
-#include "adlake/stages/bronze_report.hpp"
+#include "adlake/bronze/stats.hpp"
 
 #include <spdlog/fmt/fmt.h>
 

@@ -1,0 +1,200 @@
+#include "adlake/bronze/ingest.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "adlake/core/memory_budget.hpp"
+#include "adlake/core/timer.hpp"
+#include "adlake/csv/byte_split.hpp"
+#include "adlake/h5/table_io.hpp"
+#include "adlake/h5/table_memory.hpp"
+#include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
+
+namespace adlake::bronze {
+
+namespace {
+
+constexpr std::size_t kCountsPerFile = 3 + csv::kRejectReasonCount;
+
+std::vector<std::int64_t> flatten(const std::vector<FileCounts>& counts) {
+  std::vector<std::int64_t> flat;
+  flat.reserve(counts.size() * kCountsPerFile);
+  for (const auto& c : counts) {
+    flat.insert(flat.end(), {c.lines, c.blank_lines, c.rows});
+    flat.insert(flat.end(), c.rejects.begin(), c.rejects.end());
+  }
+  return flat;
+}
+
+FileCounts& operator+=(FileCounts& sum, const std::int64_t* flat) {
+  sum.lines += flat[0];
+  sum.blank_lines += flat[1];
+  sum.rows += flat[2];
+  for (std::size_t r = 0; r < csv::kRejectReasonCount; ++r) sum.rejects[r] += flat[3 + r];
+  return sum;
+}
+
+// Every rank's per-file counts, reduced two ways: the totals over all ranks,
+// and the lines owned by the ranks before this one (to number its lines).
+struct CountsExchange {
+  std::vector<FileCounts> totals;
+  std::vector<std::int64_t> lines_before;
+};
+
+CountsExchange exchange_counts(const Comm& comm, const std::vector<FileCounts>& mine) {
+  const std::size_t files = mine.size();
+  const auto all = allgatherv(comm, flatten(mine));  // ranks x files x kCountsPerFile
+  CountsExchange out{std::vector<FileCounts>(files), std::vector<std::int64_t>(files, 0)};
+  for (int rank = 0; rank < comm.size(); ++rank) {
+    for (std::size_t f = 0; f < files; ++f) {
+      const std::int64_t* flat =
+          &all[(static_cast<std::size_t>(rank) * files + f) * kCountsPerFile];
+      out.totals[f] += flat;
+      if (rank < comm.rank()) out.lines_before[f] += flat[0];
+    }
+  }
+  return out;
+}
+
+std::string sources_of(const EntityInput& input) {
+  const bool single = input.labels.size() == 1 && input.labels[0] == input.name + ".csv";
+  return "raw:" + (single ? input.labels[0] : input.name + "/*.csv");
+}
+
+std::uint64_t bytes_of(const std::vector<csv::FileSegment>& segments) {
+  std::uint64_t bytes = 0;
+  for (const auto& segment : segments) bytes += segment.end - segment.begin;
+  return bytes;
+}
+
+// The memory bound per rank (core/memory_budget.hpp), checked before reading
+// and before writing each entity. Reading holds the values and one offset per
+// value, and vectors grow by doubling: about twice the CSV bytes of the share
+// (measured: 80 MB more RSS for a 40 MB share of requests).
+constexpr std::uint64_t kReadBytesPerCsvByte = 2;
+
+void check_read_memory(const Context& ctx, const EntityInput& input,
+                       const std::vector<csv::FileSegment>& segments) {
+  const std::uint64_t csv_bytes = bytes_of(segments);
+  check_memory(ctx, kReadBytesPerCsvByte * csv_bytes, "bronze: reading " + input.name,
+               "for its share of " + format_bytes(csv_bytes) + " of CSV");
+}
+
+// Writing packs each string column at its compact width (CONTRACT 5), a slab
+// of about 16 MiB at a time (h5/fixed_strings.hpp), and long values go whole
+// to the table's overflow group: a 10 MB rejected line costs about 10 MB on
+// disk, not the column at that width. Rather than fill the disk on the way,
+// every rank stops before writing tables that the lake's file system cannot
+// hold (rank 0's view of its free space); and each rank checks its memory.
+void check_write_room(const Context& ctx, const h5::File& file, const EntityInput& input,
+                      const EntityShare& share) {
+  const auto rows = h5::table_file_size(share.rows, ctx.comm, h5::StringWidths::compact);
+  const auto rejects = h5::table_file_size(share.rejects, ctx.comm, h5::StringWidths::compact);
+  const std::uint64_t need = rows.bytes + rejects.bytes;
+  collective_try(ctx.comm, [&] {
+    if (!ctx.is_root()) return;
+    const std::uint64_t free = h5::free_disk_bytes(file.path());
+    if (free != 0 && need > free) {
+      throw IoError("bronze: writing " + input.name + ": its tables would take " +
+                    format_bytes(need) + ", more than the " + format_bytes(free) + " free for " +
+                    file.path() + ": no space left on device");
+    }
+  });
+  const std::uint64_t held =
+      h5::table_memory_bytes(share.rows) + h5::table_memory_bytes(share.rejects);
+  const std::uint64_t packed = std::max(rows.write_buffer, rejects.write_buffer);
+  check_memory(ctx, held + packed, "bronze: writing " + input.name,
+               format_bytes(held) + " of rows and rejects, plus " + format_bytes(packed) +
+                   " to pack a column as fixed-length strings");
+}
+
+// Rank 0's progress lines while it reads its share (none on the other ranks).
+std::function<void(std::uint64_t)> progress_logger(const Context& ctx, const EntityInput& input,
+                                                   std::uint64_t share_bytes,
+                                                   const Stopwatch& clock,
+                                                   ProgressClock& progress) {
+  if (!ctx.is_root()) return {};
+  return [&input, &clock, &progress, share_bytes](std::uint64_t done) {
+    if (!progress.due() || share_bytes == 0) return;
+    const double seconds = clock.seconds();
+    spdlog::info("bronze {}: {:.0f}% read, {:.0f} MB/s per rank", input.name,
+                 100.0 * static_cast<double>(done) / static_cast<double>(share_bytes),
+                 seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0.0);
+  };
+}
+
+void write_entity(const Comm& comm, h5::File& file, const EntityInput& input,
+                  const EntityShare& share, std::span<const FileCounts> totals,
+                  const nlohmann::json& params) {
+  h5::TableMeta meta;
+  meta.stage = "bronze";
+  meta.sources = {sources_of(input)};
+  meta.params = params;
+  meta.stats = entity_stats(input, totals);
+  meta.description = "raw " + input.name +
+                     " rows as the CSV gave them (unquoted, not trimmed), in input order; "
+                     "_file indexes /_files, _line is the physical line (header = 1)";
+  h5::write_table(file, "/" + input.name, share.rows, meta, comm, h5::StringWidths::compact);
+  meta.stats = rejects_stats(totals);
+  meta.description = "malformed " + input.name +
+                     " lines, verbatim: file indexes /_files, line is the physical line, "
+                     "reason per CONTRACT 2.2";
+  h5::write_table(file, "/_rejects/" + input.name, share.rejects, meta, comm,
+                  h5::StringWidths::compact);
+}
+
+}  // namespace
+
+EntitySummary ingest_entity(const Context& ctx, h5::File& file, const EntityInput& input,
+                            const IngestOptions& options, const nlohmann::json& params) {
+  const Comm& comm = ctx.comm;
+  Stopwatch clock;
+  const auto segments = csv::split_files(input.sizes, ctx.rank(), ctx.size());
+  ProgressClock progress(options.progress_seconds);
+  const ShareOptions share_options{
+      options.read_chunk_bytes, progress_logger(ctx, input, bytes_of(segments), clock, progress)};
+  check_read_memory(ctx, input, segments);
+  auto share = collective_try(comm, [&] { return read_share(input, segments, share_options); });
+  check_write_room(ctx, file, input, share);
+  const double read_seconds = clock.seconds();
+  const auto counts = exchange_counts(comm, share.counts);
+  number_lines(share, input.first_file_index, counts.lines_before);
+  write_entity(comm, file, input, share, counts.totals, params);
+  if (ctx.is_root()) {
+    spdlog::debug("bronze {}: rank 0 read {:.1f} MB in {:.2f} s, wrote in {:.2f} s", input.name,
+                  static_cast<double>(share.bytes) / 1e6, read_seconds,
+                  clock.seconds() - read_seconds);
+  }
+  const double seconds = allreduce_max(comm, clock.seconds());
+  return summarize(input, counts.totals, seconds);
+}
+
+void write_files_table(const Context& ctx, h5::File& file, const BronzePlan& plan,
+                       const nlohmann::json& params) {
+  StringColumn path;
+  StringColumn entity;
+  std::vector<std::int64_t> bytes;
+  // One table of a few rows: rank 0 holds them all.
+  if (ctx.is_root()) {
+    for (const auto& input : plan.entities) {
+      for (std::size_t f = 0; f < input.labels.size(); ++f) {
+        path.push_back(input.labels[f]);
+        entity.push_back(input.name);
+        bytes.push_back(static_cast<std::int64_t>(input.sizes[f]));
+      }
+    }
+  }
+  Table files;
+  files.add("path", std::move(path));
+  files.add("entity", std::move(entity));
+  files.add("bytes", std::move(bytes));
+  h5::TableMeta meta;
+  meta.stage = "bronze";
+  meta.sources = {"raw:"};
+  meta.params = params;
+  meta.stats = {{"rows_out", static_cast<std::int64_t>(plan.file_count())}};
+  meta.description = "the input files, in reading order: path relative to the input folder";
+  h5::write_table(file, "/_files", files, meta, ctx.comm, h5::StringWidths::compact);
+}
+
+}  // namespace adlake::bronze
