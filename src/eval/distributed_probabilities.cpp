@@ -67,7 +67,9 @@ std::vector<CalibrationBin> distributed_calibration_table(const Comm& comm,
       static_cast<uint64_t>(exclusive_scan_sum(comm, static_cast<int64_t>(sorted.size())));
   // Each sorted row's group, and the ends of the groups this rank holds.
   std::vector<int64_t> positives(cut.groups, 0);
-  std::vector<double> ends;  // (slot, probability): slot 2g the group's first, 2g + 1 its last
+  // (slot, probability): slot 2g the group's first, 2g + 1 its last (at
+  // most 10 groups, so a slot is an exact double).
+  std::vector<double> ends;
   const auto group_of = [&](uint64_t i, uint64_t g) {
     while (g + 1 < cut.groups && cut.first_of_group(g + 1) <= i) ++g;
     return g;
@@ -75,9 +77,10 @@ std::vector<CalibrationBin> distributed_calibration_table(const Comm& comm,
   for (uint64_t i = 0, g = 0; i < sorted.size(); ++i) {
     g = group_of(offset + i, g);
     positives[g] += sorted[i].label;
-    if (cut.first_of_group(g) == offset + i) ends.insert(ends.end(), {2.0 * g, sorted[i].prob});
+    if (cut.first_of_group(g) == offset + i)
+      ends.insert(ends.end(), {static_cast<double>(2 * g), sorted[i].prob});
     if (cut.first_of_group(g + 1) == offset + i + 1)
-      ends.insert(ends.end(), {2.0 * g + 1, sorted[i].prob});
+      ends.insert(ends.end(), {static_cast<double>(2 * g + 1), sorted[i].prob});
   }
   const std::vector<double> sums =
       fold_in_rank_order(comm, std::vector<double>(cut.groups, 0.0), [&](std::vector<double>& s) {
