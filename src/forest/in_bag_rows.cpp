@@ -22,13 +22,68 @@ InBagRows::InBagRows(const TrainingSet& data, const BootstrapDraws& draws, uint6
   }
 }
 
-void InBagRows::accumulate(const uint8_t* column, size_t begin, size_t end, uint32_t* hist) const {
-  // The hot loop of growing: one byte of the column per row, rows ascending.
-  const uint32_t* rows = rows_.data();
-  const uint8_t* tags = tags_.data();
+namespace {
+
+// K features in one pass: a record's row and tag are read once for all of
+// them, and the K histograms are K independent chains of increments (a run
+// of rows in one bin serialises the increments of one histogram). Packed:
+// a bin is one word, negatives in the low half and positives in the high.
+template <size_t K, bool Packed>
+void accumulate_k(const uint32_t* rows, const uint8_t* tags, size_t begin, size_t end,
+                  const uint8_t* const* columns, uint32_t* const* hists) {
+  const uint8_t* col[K];
+  uint32_t* hist[K];
+  for (size_t k = 0; k < K; ++k) {
+    col[k] = columns[k];
+    hist[k] = hists[k];
+  }
   for (size_t i = begin; i < end; ++i) {
+    const uint32_t r = rows[i];
     const uint32_t tag = tags[i];
-    hist[2 * column[rows[i]] + (tag >> 7)] += tag & kMaxDraws;
+    const uint32_t label = tag >> 7, draws = tag & InBagRows::kMaxDraws;
+    for (size_t k = 0; k < K; ++k) {
+      if constexpr (Packed) {
+        hist[k][col[k][r]] += draws << (16 * label);
+      } else {
+        hist[k][2 * col[k][r] + label] += draws;
+      }
+    }
+  }
+}
+
+template <bool Packed>
+void accumulate_all(const uint32_t* rows, const uint8_t* tags, size_t begin, size_t end,
+                    std::span<const uint8_t* const> columns, std::span<uint32_t* const> hists) {
+  size_t k = 0;
+  for (; k + 4 <= columns.size(); k += 4)
+    accumulate_k<4, Packed>(rows, tags, begin, end, &columns[k], &hists[k]);
+  const uint8_t* const* c = columns.data() + k;
+  uint32_t* const* h = hists.data() + k;
+  switch (columns.size() - k) {
+    case 3:
+      accumulate_k<3, Packed>(rows, tags, begin, end, c, h);
+      break;
+    case 2:
+      accumulate_k<2, Packed>(rows, tags, begin, end, c, h);
+      break;
+    case 1:
+      accumulate_k<1, Packed>(rows, tags, begin, end, c, h);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+void InBagRows::accumulate(std::span<const uint8_t* const> columns,
+                           std::span<uint32_t* const> hists, size_t begin, size_t end,
+                           bool packed) const {
+  // The hot loop of growing: rows ascending, so each column is read forward.
+  if (packed) {
+    accumulate_all<true>(rows_.data(), tags_.data(), begin, end, columns, hists);
+  } else {
+    accumulate_all<false>(rows_.data(), tags_.data(), begin, end, columns, hists);
   }
 }
 

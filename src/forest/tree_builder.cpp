@@ -9,6 +9,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/core/parallel_for.hpp"
 #include "adlake/forest/in_bag_rows.hpp"
+#include "adlake/forest/possible_bins.hpp"
 #include "adlake/forest/random.hpp"
 
 namespace adlake::forest {
@@ -45,7 +46,8 @@ namespace {
 
 // A node whose best split is being searched: its features are drawn in a
 // random order from (seed, tree, node) until mtry non-constant ones were
-// scanned, as scikit-learn does (constant features do not count).
+// scanned, as scikit-learn does (constant features do not count, and those
+// known constant from the ancestors are not counted).
 struct Search {
   size_t tree;  // in the batch
   int32_t node;
@@ -59,6 +61,8 @@ struct Search {
   std::vector<uint32_t> best_bins;  // the histogram of the best split's feature
   std::vector<int32_t> pending;     // features whose histograms this round builds
   std::vector<size_t> offset;       // where each pending histogram starts in the round's buffer
+  PossibleBins bins;                // what the ancestors tell of the node's bins
+  bool packed = false;              // fewer than 2^16 draws: one word per bin (InBagRows)
 };
 
 // Grows a batch of trees together, one level at a time.
@@ -97,7 +101,7 @@ class BatchGrower {
     for (size_t t = 0; t < n; ++t) {
       trees_[t].add_node();
       set_counts(trees_[t], 0, root[2 * t], root[2 * t + 1]);
-      frontier.push_back(start(t, 0, 0, rows_[t].size(), 0));
+      frontier.push_back(start(t, 0, 0, rows_[t].size(), 0, PossibleBins(data_.n_bins)));
     }
     while (!frontier.empty()) frontier = grow_level(std::move(frontier));
     for (Tree& tree : trees_) shrink(tree);
@@ -105,10 +109,15 @@ class BatchGrower {
   }
 
  private:
-  Search start(size_t tree, int32_t node, size_t begin, size_t end, int depth) const {
-    Search s{tree, node, begin, end, depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
-             {},   0,    0,     {},  {},    {},
-             {}};
+  Search start(size_t tree, int32_t node, size_t begin, size_t end, int depth,
+               PossibleBins bins) const {
+    Search s{tree,  node,
+             begin, end,
+             depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
+             {},    0,
+             0,     {},
+             {},    {},
+             {},    std::move(bins)};
     s.order.resize(data_.features());
     std::iota(s.order.begin(), s.order.end(), 0);
     return s;
@@ -149,21 +158,32 @@ class BatchGrower {
     }
   }
 
-  // Draws the features each search still needs; false when none does.
-  // (Asking for 4x what is still needed, to save rounds, cost more in
-  // histograms than it saved in waits at 1M on 2 ranks.)
-  bool ask(std::vector<Search>& searches, size_t& total) const {
+  // Draws the features each search still needs; false when none does. A
+  // feature known to be constant is drawn and passed over, as scanning it
+  // would. The first round draws what each node needs; a later one (a drawn
+  // feature was constant, in 1-2% of the nodes) draws every feature left, so
+  // a level takes at most two rounds, each a wait for every rank. Features
+  // drawn beyond the node's need are counted but not scanned, so the features
+  // scanned, in their order, are the same as drawing one at a time. (Asking
+  // for 4x what is still needed in every round cost more in histograms than
+  // it saved in waits at 1M on 2 ranks.)
+  bool ask(std::vector<Search>& searches, size_t& total, bool all) const {
     total = 0;
     const size_t nf = data_.features();
     for (Search& s : searches) {
       s.pending.clear();
       s.offset.clear();
-      for (int k = s.scanned; k < mtry_ && s.drawn < nf; ++k, ++s.drawn) {
-        const size_t i = s.drawn;
+      const auto wanted = all && s.scanned < mtry_ ? nf : static_cast<size_t>(mtry_ - s.scanned);
+      const Tree& tree = trees_[s.tree];
+      s.packed = uint64_t{tree.n_neg[s.node]} + tree.n_pos[s.node] < (uint64_t{1} << 16);
+      while (s.pending.size() < wanted && s.drawn < nf) {
+        const size_t i = s.drawn++;
         std::swap(s.order[i], s.order[i + s.rng.below(nf - i)]);
-        s.pending.push_back(s.order[i]);
+        const int32_t f = s.order[i];
+        if (s.bins.constant(f)) continue;
+        s.pending.push_back(f);
         s.offset.push_back(total);
-        total += 2 * static_cast<size_t>(data_.n_bins[s.order[i]]);
+        total += (s.packed ? 1 : 2) * static_cast<size_t>(data_.n_bins[f]);
       }
     }
     return total > 0;
@@ -173,80 +193,107 @@ class BatchGrower {
   // built locally, summed over the holders and scanned.
   void search(std::vector<Search>& searches) {
     size_t total = 0;
-    std::vector<uint32_t> buffer;
-    while (ask(searches, total)) {
+    std::vector<uint32_t> buffer, unpacked;
+    for (int round = 0; ask(searches, total, round > 0); ++round) {
       buffer.assign(total, 0);
       parallel_for_each_index(static_cast<int64_t>(searches.size()), [&](int64_t i) {
         const Search& s = searches[i];
+        std::vector<const uint8_t*> columns(s.pending.size());
+        std::vector<uint32_t*> hists(s.pending.size());
         for (size_t k = 0; k < s.pending.size(); ++k) {
-          rows_[s.tree].accumulate(data_.columns[s.pending[k]].data(), s.begin, s.end,
-                                   buffer.data() + s.offset[k]);
+          columns[k] = data_.columns[s.pending[k]].data();
+          hists[k] = buffer.data() + s.offset[k];
         }
+        rows_[s.tree].accumulate(columns, hists, s.begin, s.end, s.packed);
       });
       reduce_(buffer);
       for (Search& s : searches) {
         for (size_t k = 0; k < s.pending.size(); ++k) {
           const int32_t f = s.pending[k];
           const uint32_t* bins = buffer.data() + s.offset[k];
-          const FeatureScan scan =
-              scan_feature(bins, data_.n_bins[f], f, data_.kinds[f], weights_, rule_);
-          if (scan.constant) continue;
-          ++s.scanned;
-          if (scan.best.feature >= 0 && scan.best.merit > s.best.merit) {
-            s.best = scan.best;
-            s.best_bins.assign(bins, bins + 2 * data_.n_bins[f]);
-          }
+          if (s.packed) bins = unpack(bins, data_.n_bins[f], unpacked);
+          scan(s, f, bins);
         }
       }
     }
   }
 
+  // A packed histogram (one word per bin, negatives in the low half) as
+  // two words per bin.
+  static const uint32_t* unpack(const uint32_t* packed, int n_bins, std::vector<uint32_t>& out) {
+    out.resize(2 * static_cast<size_t>(n_bins));
+    for (int b = 0; b < n_bins; ++b) {
+      out[2 * b] = packed[b] & 0xffffu;
+      out[2 * b + 1] = packed[b] >> 16;
+    }
+    return out.data();
+  }
+
+  // Feature f's summed histogram at the search's node: what it tells of the
+  // node's bins, and its best split if the node still needs features.
+  void scan(Search& s, int32_t f, const uint32_t* bins) const {
+    s.bins.seen(f, bins, data_.n_bins[f]);
+    if (s.scanned >= mtry_) return;  // drawn ahead, not needed
+    const FeatureScan scan =
+        scan_feature(bins, data_.n_bins[f], f, data_.kinds[f], weights_, rule_);
+    if (scan.constant) return;
+    ++s.scanned;
+    if (scan.best.feature >= 0 && scan.best.merit > s.best.merit) {
+      s.best = scan.best;
+      s.best_bins.assign(bins, bins + 2 * data_.n_bins[f]);
+    }
+  }
+
+  // Records the search's split in its tree, with the children's class counts
+  // from the split feature's histogram; returns the children's indices.
+  std::pair<int32_t, int32_t> record_split(const Search& s, uint8_t* goes_left) {
+    Tree& tree = trees_[s.tree];
+    tree.feature[s.node] = s.best.feature;
+    tree.gain[s.node] = s.best.gain;
+    if (s.best.categorical) {
+      tree.category_set[s.node] = static_cast<int32_t>(tree.sets.size());
+      tree.sets.push_back(s.best.left_set);
+    } else {
+      tree.threshold[s.node] = s.best.threshold;
+    }
+    const int32_t left = tree.add_node(), right = tree.add_node();
+    tree.left[s.node] = left;
+    tree.right[s.node] = right;
+    uint64_t neg = 0, pos = 0;
+    for (int b = 0; b < 256; ++b) {
+      goes_left[b] = tree.goes_left(s.node, static_cast<uint8_t>(b));
+      if (goes_left[b] && b < data_.n_bins[s.best.feature]) {
+        neg += s.best_bins[2 * b];
+        pos += s.best_bins[2 * b + 1];
+      }
+    }
+    set_counts(tree, left, neg, pos);
+    set_counts(tree, right, tree.n_neg[s.node] - neg, tree.n_pos[s.node] - pos);
+    return {left, right};
+  }
+
   // Splits the frontier's nodes that have a split and returns their children.
   std::vector<Search> grow_level(std::vector<Search> frontier) {
-    std::vector<Search> searches;
-    for (Search& s : frontier) {
-      if (splittable(trees_[s.tree], s.node, s.depth)) searches.push_back(std::move(s));
-    }
-    frontier.clear();
-    search(searches);
     std::vector<Search> split;
-    for (Search& s : searches) {
-      if (s.best.feature >= 0) split.push_back(std::move(s));
+    {
+      std::vector<Search> searches;
+      for (Search& s : frontier) {
+        if (splittable(trees_[s.tree], s.node, s.depth)) searches.push_back(std::move(s));
+      }
+      frontier.clear();
+      search(searches);
+      for (Search& s : searches) {
+        if (s.best.feature >= 0) split.push_back(std::move(s));
+      }
     }
-    searches.clear();
     std::vector<std::array<uint8_t, 256>> goes_left(split.size());
     std::vector<std::pair<int32_t, int32_t>> children(split.size());
-    for (size_t i = 0; i < split.size(); ++i) {
-      const Search& s = split[i];
-      Tree& tree = trees_[s.tree];
-      tree.feature[s.node] = s.best.feature;
-      tree.gain[s.node] = s.best.gain;
-      if (s.best.categorical) {
-        tree.category_set[s.node] = static_cast<int32_t>(tree.sets.size());
-        tree.sets.push_back(s.best.left_set);
-      } else {
-        tree.threshold[s.node] = s.best.threshold;
-      }
-      const int32_t left = tree.add_node(), right = tree.add_node();
-      tree.left[s.node] = left;
-      tree.right[s.node] = right;
-      children[i] = {left, right};
-      uint64_t neg = 0, pos = 0;
-      for (int b = 0; b < 256; ++b) {
-        goes_left[i][b] = tree.goes_left(s.node, static_cast<uint8_t>(b));
-        if (goes_left[i][b] && b < data_.n_bins[s.best.feature]) {
-          neg += s.best_bins[2 * b];
-          pos += s.best_bins[2 * b + 1];
-        }
-      }
-      set_counts(tree, left, neg, pos);
-      set_counts(tree, right, tree.n_neg[s.node] - neg, tree.n_pos[s.node] - pos);
-    }
     // Only children that will be searched need their rows: a node whose
     // children are both leaves keeps its rows unpartitioned.
     std::vector<uint8_t> searched(2 * split.size());
     for (size_t i = 0; i < split.size(); ++i) {
       const Search& s = split[i];
+      children[i] = record_split(s, goes_left[i].data());
       searched[2 * i] = splittable(trees_[s.tree], children[i].first, s.depth + 1);
       searched[2 * i + 1] = splittable(trees_[s.tree], children[i].second, s.depth + 1);
     }
@@ -260,10 +307,14 @@ class BatchGrower {
     std::vector<Search> next;
     for (size_t i = 0; i < split.size(); ++i) {
       const Search& s = split[i];
-      if (searched[2 * i])
-        next.push_back(start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1));
-      if (searched[2 * i + 1])
-        next.push_back(start(s.tree, children[i].second, mid[i], s.end, s.depth + 1));
+      for (const bool left : {true, false}) {
+        if (!searched[2 * i + (left ? 0 : 1)]) continue;
+        PossibleBins bins = s.bins;
+        bins.split(s.best.feature, goes_left[i].data(), left);
+        next.push_back(
+            left ? start(s.tree, children[i].first, s.begin, mid[i], s.depth + 1, std::move(bins))
+                 : start(s.tree, children[i].second, mid[i], s.end, s.depth + 1, std::move(bins)));
+      }
     }
     return next;
   }

@@ -1,54 +1,34 @@
 #include "adlake/gen/entities.hpp"
 
+#include "adlake/csv/schema.hpp"
+
 namespace adlake::gen {
 namespace {
 
-constexpr std::string_view kRequests[] = {"id_md5",      "ts", "user_id", "app_id",
-                                          "device_type", "os", "ip"};
-constexpr std::string_view kImpressions[] = {"id_md5", "ts", "campaign_id", "slot", "win_price"};
-constexpr std::string_view kClicks[] = {"id_md5", "ts", "is_install"};
-constexpr std::string_view kUsers[] = {"user_id", "age",      "gender",
-                                       "state",   "interest", "updated_at"};
-constexpr std::string_view kCampaigns[] = {"campaign_id", "advertiser", "campaign_type", "category",
-                                           "bid"};
-constexpr std::string_view kApps[] = {"app_id", "app_name", "genre", "rating"};
+// gen::Entity follows csv::kEntities' order, and the column indices of col::
+// follow each entity's columns there.
+const csv::EntitySchema& schema(Entity e) {
+  return csv::kEntities.at(static_cast<std::size_t>(e));
+}
+
+static_assert(csv::kEntities.size() == static_cast<std::size_t>(kEntityCount));
+static_assert(csv::kEntities[static_cast<std::size_t>(Entity::AppMetadata)].name == "app_metadata");
+static_assert(csv::kRequestNames.size() == static_cast<std::size_t>(kMaxColumns));
+static_assert(csv::kRequestNames[col::kReqIp] == "ip");
+static_assert(csv::kImpressionNames[col::kImpPrice] == "win_price");
+static_assert(csv::kClickNames[col::kClickInstall] == "is_install");
+static_assert(csv::kUserNames[col::kUserUpdated] == "updated_at");
+static_assert(csv::kCampaignNames[col::kCampBid] == "bid");
+static_assert(csv::kAppNames[col::kAppRating] == "rating");
 
 }  // namespace
 
 std::string_view entity_name(Entity e) {
-  switch (e) {
-    case Entity::Requests:
-      return "requests";
-    case Entity::Impressions:
-      return "impressions";
-    case Entity::Clicks:
-      return "clicks";
-    case Entity::UserProfiles:
-      return "user_profiles";
-    case Entity::Campaigns:
-      return "campaigns";
-    case Entity::AppMetadata:
-      return "app_metadata";
-  }
-  return "?";
+  return schema(e).name;
 }
 
 std::span<const std::string_view> entity_columns(Entity e) {
-  switch (e) {
-    case Entity::Requests:
-      return kRequests;
-    case Entity::Impressions:
-      return kImpressions;
-    case Entity::Clicks:
-      return kClicks;
-    case Entity::UserProfiles:
-      return kUsers;
-    case Entity::Campaigns:
-      return kCampaigns;
-    case Entity::AppMetadata:
-      return kApps;
-  }
-  return {};
+  return schema(e).columns;
 }
 
 }  // namespace adlake::gen

@@ -94,7 +94,7 @@ AggregateTotals combine_aggregates(const Comm& comm, LocalAggregates local) {
   std::vector<std::vector<char>> send(ranks);
   for (size_t r = 0; r < ranks; ++r) send[r] = encode_campaigns(by_owner[r]);
   std::vector<CampaignTotal> owned;
-  for (const auto& bytes : exchange_bytes(comm, send)) {
+  for (const auto& bytes : exchange_by_source(comm, send)) {
     auto part = decode_campaigns(bytes);
     owned.insert(owned.end(), std::make_move_iterator(part.begin()),
                  std::make_move_iterator(part.end()));

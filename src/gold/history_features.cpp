@@ -6,9 +6,8 @@
 #include "adlake/core/error.hpp"
 #include "adlake/gold/features.hpp"
 #include "adlake/mpi/collectives.hpp"
-#include "adlake/ops/dimension.hpp"
-#include "adlake/ops/exchange_rows.hpp"
-#include "adlake/ops/key_index.hpp"
+#include "adlake/mpi/exchange.hpp"
+#include "adlake/silver/key_index.hpp"
 
 namespace adlake::gold {
 namespace {
@@ -20,7 +19,7 @@ std::int64_t sum(const std::array<std::int64_t, kHistoryFolds>& a) {
 // Adds `rows` into `merged` (one entry per key, indexed by `index`) and
 // returns each row's entry.
 std::vector<std::uint32_t> merge_into(std::span<const KeyCounts> rows,
-                                      std::vector<KeyCounts>& merged, ops::KeyIndex& index) {
+                                      std::vector<KeyCounts>& merged, silver::KeyIndex& index) {
   std::vector<std::uint32_t> at(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto next = static_cast<std::uint32_t>(merged.size());
@@ -35,9 +34,9 @@ std::vector<std::uint32_t> merge_into(std::span<const KeyCounts> rows,
 
 // Every rank's keys on every rank: one allgather, each rank merges alone.
 std::vector<FoldCounts> gathered_totals(const Comm& comm, const std::vector<KeyCounts>& keys) {
-  const std::vector<KeyCounts> all = ops::detail::allgather_rows(comm, keys);
+  const std::vector<KeyCounts> all = allgatherv(comm, keys);
   std::vector<KeyCounts> merged;
-  ops::KeyIndex index(keys.size());
+  silver::KeyIndex index(keys.size());
   merge_into(all, merged, index);
   std::vector<FoldCounts> out;
   out.reserve(keys.size());
@@ -56,14 +55,15 @@ std::vector<FoldCounts> shuffled_totals(const Comm& comm, const std::vector<KeyC
   std::vector<std::vector<KeyCounts>> to_owner(static_cast<std::size_t>(p));
   std::vector<std::pair<int, std::size_t>> sent_as(keys.size());
   for (std::size_t d = 0; d < keys.size(); ++d) {
-    const int owner = static_cast<int>(ops::KeyIndex::hash(keys[d].key) % static_cast<unsigned>(p));
+    const int owner =
+        static_cast<int>(silver::KeyIndex::hash(keys[d].key) % static_cast<unsigned>(p));
     sent_as[d] = {owner, to_owner[static_cast<std::size_t>(owner)].size()};
     to_owner[static_cast<std::size_t>(owner)].push_back(keys[d]);
   }
-  const auto received = ops::exchange_by_source(comm, to_owner);
+  const auto received = exchange_by_source(comm, to_owner);
   to_owner = {};
   std::vector<KeyCounts> merged;
-  ops::KeyIndex index;
+  silver::KeyIndex index;
   std::vector<std::vector<std::uint32_t>> entry(received.size());
   for (std::size_t s = 0; s < received.size(); ++s)
     entry[s] = merge_into(received[s], merged, index);
@@ -72,7 +72,7 @@ std::vector<FoldCounts> shuffled_totals(const Comm& comm, const std::vector<KeyC
     answers[s].reserve(entry[s].size());
     for (const std::uint32_t e : entry[s]) answers[s].push_back(merged[e].counts);
   }
-  const auto replies = ops::exchange_by_source(comm, answers);
+  const auto replies = exchange_by_source(comm, answers);
   std::vector<FoldCounts> out(keys.size());
   for (std::size_t d = 0; d < keys.size(); ++d)
     out[d] = replies[static_cast<std::size_t>(sent_as[d].first)][sent_as[d].second];
@@ -110,7 +110,7 @@ const std::vector<std::string>& history_columns() {
 LocalKeys count_keys(const StringColumn& keys, const HistoryRows& rows) {
   LocalKeys out;
   out.slot.resize(keys.size());
-  ops::KeyIndex index(std::min<std::size_t>(keys.size(), 1 << 16));
+  silver::KeyIndex index(std::min<std::size_t>(keys.size(), 1 << 16));
   clean::Id key;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     key = clean::Id::from(keys.at(i));

@@ -15,11 +15,11 @@ void add_silver_options(CLI::App& command, SilverOptions& options) {
       .add_option_function<std::string>(
           "--dimension-join",
           [&options](const std::string& text) {
-            options.dimension_join = ops::parse_join_strategy(text);
+            options.dimension_join = silver::parse_join_strategy(text);
           },
           "auto, broadcast or shuffle (forces one path)")
       ->check(CLI::IsMember({"auto", "broadcast", "shuffle"}))
-      ->default_str(std::string(ops::label(options.dimension_join)));
+      ->default_str(std::string(silver::label(options.dimension_join)));
 }
 
 }  // namespace adlake

@@ -14,7 +14,6 @@
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/exchange.hpp"
 #include "adlake/mpi/serialized.hpp"
-#include "adlake/ops/exchange_rows.hpp"
 
 using namespace adlake;
 
@@ -54,7 +53,7 @@ TEST_CASE("traffic: a row exchange counts the rows to and from the other ranks")
   }
   const Traffic before = comm.traffic();
   // Two rows per peer per round: several rounds, the payload counted once.
-  const auto got = ops::exchange_grouped(comm, std::span<const Row>(send), counts, 2 * 40 * p);
+  const auto got = exchange_grouped(comm, std::span<const Row>(send), counts, 2 * 40 * p);
   const Traffic moved = comm.traffic() - before;
 
   std::uint64_t payload_out = 0, payload_in = 0;
@@ -76,7 +75,7 @@ TEST_CASE("traffic: a row exchange counts the rows to and from the other ranks")
   check_balanced(comm, moved);
 }
 
-TEST_CASE("traffic: exchange_to_owners and exchange<T> count the same payload") {
+TEST_CASE("traffic: exchange_to_owners and exchange_by_source count the same payload") {
   Comm comm = Comm::world();
   const int p = comm.size(), r = comm.rank();
   // Rank r owns 10 + r rows; row k goes to rank k mod p.
@@ -85,8 +84,8 @@ TEST_CASE("traffic: exchange_to_owners and exchange<T> count the same payload") 
   std::uint64_t payload_out = 0;
   for (const auto k : rows) payload_out += k % p == r ? 0 : 8;
   const Traffic before = comm.traffic();
-  const auto got = ops::exchange_to_owners(comm, std::move(rows),
-                                           [&](std::int64_t k) { return static_cast<int>(k % p); });
+  const auto got = exchange_to_owners(comm, std::move(rows),
+                                      [&](std::int64_t k) { return static_cast<int>(k % p); });
   const Traffic moved = comm.traffic() - before;
   if (p == 1) {
     CHECK(moved == Traffic{});  // one rank: nothing moves, no call
@@ -95,7 +94,7 @@ TEST_CASE("traffic: exchange_to_owners and exchange<T> count the same payload") 
   }
   check_balanced(comm, moved);
 
-  // The byte-vector exchange: rank r sends r + d + 1 int64 to rank d, 24-byte rounds.
+  // Lists per destination: rank r sends r + d + 1 int64 to rank d, 24-byte rounds.
   std::vector<std::vector<std::int64_t>> by_dest(static_cast<size_t>(p));
   std::uint64_t out = 0, in = 0;
   for (int d = 0; d < p; ++d) {
@@ -104,9 +103,11 @@ TEST_CASE("traffic: exchange_to_owners and exchange<T> count the same payload") 
     if (d != r) in += 8 * static_cast<std::uint64_t>(d + r + 1);
   }
   const Traffic before_bytes = comm.traffic();
-  const auto received = exchange(comm, by_dest, 24);
+  const auto received = exchange_by_source(comm, by_dest, 24);
   const Traffic bytes = comm.traffic() - before_bytes;
-  CHECK(received.size() == static_cast<size_t>(p * (p + 1) / 2 + p * r));
+  size_t rows_in = 0;
+  for (const auto& part : received) rows_in += part.size();
+  CHECK(rows_in == static_cast<size_t>(p * (p + 1) / 2 + p * r));
   CHECK(bytes.sent == out + exchange_overhead(p));
   CHECK(bytes.received == in + exchange_overhead(p));
   check_balanced(comm, bytes);
@@ -190,7 +191,7 @@ TEST_CASE("traffic: each stage's report holds its own bytes, per rank") {
   const Traffic before = comm.traffic();
   std::vector<std::int64_t> counts(static_cast<size_t>(p), 1000);
   const std::vector<Row> send(static_cast<size_t>(1000 * p));
-  ops::exchange_grouped(comm, std::span<const Row>(send), counts);
+  exchange_grouped(comm, std::span<const Row>(send), counts);
   const Traffic mine = comm.traffic() - before;
   record_stage(ctx, StageReport{"silver"}, 1.0);
   // The next stage moves nothing: its own report says so.

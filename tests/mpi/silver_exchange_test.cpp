@@ -8,8 +8,8 @@
 #include <string>
 
 #include "adlake/mpi/collectives.hpp"
-#include "adlake/ops/dimension.hpp"
-#include "adlake/ops/exchange_rows.hpp"
+#include "adlake/mpi/exchange.hpp"
+#include "adlake/silver/dimension.hpp"
 
 using namespace adlake;
 
@@ -33,7 +33,7 @@ struct Item {
 TEST_CASE("exchange_to_owners: every row once at its owner, in any round size") {
   Comm comm = Comm::world();
   const int p = comm.size();
-  for (const std::size_t round_bytes : {std::size_t{1}, sizeof(Item) * 3, ops::kRoundBytes}) {
+  for (const std::size_t round_bytes : {std::size_t{1}, sizeof(Item) * 3, kRoundBytes}) {
     // Rank r sends r * 37 rows (rank 0 none); row v goes to rank v % p, except
     // that no row goes to the last rank when there are several.
     std::vector<Item> rows;
@@ -42,7 +42,7 @@ TEST_CASE("exchange_to_owners: every row once at its owner, in any round size") 
     const auto owner = [p](const Item& it) {
       return p == 1 ? 0 : static_cast<int>(it.value % (p - 1));
     };
-    const auto got = ops::exchange_to_owners(comm, std::move(rows), owner, round_bytes);
+    const auto got = exchange_to_owners(comm, std::move(rows), owner, round_bytes);
     for (const auto& it : got) CHECK(owner(it) == comm.rank());
     // In source order, each source's rows in their order.
     for (std::size_t i = 1; i < got.size(); ++i) {
@@ -69,14 +69,14 @@ TEST_CASE("exchange_by_source: replies go back in the order asked") {
   for (int d = 0; d < p; ++d) {
     for (int k = 0; k < comm.rank() + d; ++k) ask[d].push_back(comm.rank() * 100 + d * 10 + k);
   }
-  const auto asked = ops::exchange_by_source(comm, ask);
+  const auto asked = exchange_by_source(comm, ask);
   REQUIRE(asked.size() == static_cast<std::size_t>(p));
   std::vector<std::vector<std::int64_t>> reply(asked.size());
   for (int s = 0; s < p; ++s) {
     CHECK(asked[s].size() == static_cast<std::size_t>(s + comm.rank()));
     for (auto v : asked[s]) reply[s].push_back(-v);
   }
-  const auto answered = ops::exchange_by_source(comm, reply);
+  const auto answered = exchange_by_source(comm, reply);
   for (int d = 0; d < p; ++d) {
     REQUIRE(answered[d].size() == ask[d].size());
     for (std::size_t k = 0; k < ask[d].size(); ++k) CHECK(answered[d][k] == -ask[d][k]);
@@ -88,10 +88,10 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
   const int p = comm.size();
   // Every rank but the last holds profiles of users u0..u29 (duplicates across
   // ranks: the latest updated_at wins); the last holds none when p > 1.
-  std::vector<ops::UserRow> valid;
+  std::vector<silver::UserRow> valid;
   if (p == 1 || comm.rank() < p - 1) {
     for (int u = 0; u < 30; ++u) {
-      ops::UserRow row{};
+      silver::UserRow row{};
       row.row.user_id = user_key(u);
       row.row.updated_at = 1700000000 + comm.rank() * 10 + u;
       row.row.age = static_cast<std::int16_t>(20 + comm.rank());
@@ -100,7 +100,7 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
     }
   }
   const int holders = p == 1 ? 1 : p - 1;
-  auto dim = ops::build_dimension(comm, std::move(valid));
+  auto dim = silver::build_dimension(comm, std::move(valid));
   CHECK(dim.total_rows == 30);
   CHECK(allreduce_sum<std::int64_t>(comm, dim.duplicates) == 30 * (holders - 1));
   // Ascending by key within the rank, and every key owned by this rank.
@@ -114,8 +114,9 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
   for (int k = 0; k < 50; ++k) keys.push_back(user_key((k * 7 + comm.rank()) % 40));
   auto key_at = [&](std::size_t k) -> const clean::Id& { return keys[k]; };
   const auto by_broadcast =
-      ops::lookup(comm, dim, keys.size(), key_at, ops::JoinStrategy::kBroadcast);
-  const auto by_shuffle = ops::lookup(comm, dim, keys.size(), key_at, ops::JoinStrategy::kShuffle);
+      silver::lookup(comm, dim, keys.size(), key_at, silver::JoinStrategy::kBroadcast);
+  const auto by_shuffle =
+      silver::lookup(comm, dim, keys.size(), key_at, silver::JoinStrategy::kShuffle);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     const auto* a = by_broadcast.at(k);
     const auto* b = by_shuffle.at(k);
@@ -130,7 +131,7 @@ TEST_CASE("dimensions: keys on one rank each, deduplicated, same lookups both wa
     }
   }
   // No keys at all on some ranks is fine too.
-  const auto none = ops::lookup(comm, dim, comm.rank() == 0 ? 0 : keys.size(), key_at,
-                                ops::JoinStrategy::kShuffle);
+  const auto none = silver::lookup(comm, dim, comm.rank() == 0 ? 0 : keys.size(), key_at,
+                                   silver::JoinStrategy::kShuffle);
   CHECK(none.size() == (comm.rank() == 0 ? 0 : keys.size()));
 }

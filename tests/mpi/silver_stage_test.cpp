@@ -287,16 +287,16 @@ TEST_CASE("silver: hand-written bronze gives the expected silver.h5 with every j
   const std::string lake = shared_temp_dir(comm, "silver");
   write_bronze(comm, lake);
   std::map<std::string, Table> first;
-  for (const auto join :
-       {ops::JoinStrategy::kBroadcast, ops::JoinStrategy::kShuffle, ops::JoinStrategy::kAuto}) {
-    CAPTURE(ops::label(join));
+  for (const auto join : {silver::JoinStrategy::kBroadcast, silver::JoinStrategy::kShuffle,
+                          silver::JoinStrategy::kAuto}) {
+    CAPTURE(silver::label(join));
     Context ctx{comm, 1, {}};
     SilverOptions options;
     options.lake = lake;
     options.dimension_join = join;
     // Chunks of 2 rows on one pass: many read, exchange and write rounds,
     // some ranks with none left; the same silver.h5 as in one chunk.
-    if (join == ops::JoinStrategy::kShuffle) options.chunk_rows = 2;
+    if (join == silver::JoinStrategy::kShuffle) options.chunk_rows = 2;
     run_silver(ctx, options);
     REQUIRE(ctx.reports.size() == 1);
     CHECK(ctx.reports[0].rows_in == 42);

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <string>
 #include <vector>
 
 #include "adlake/forest/forest.hpp"
@@ -97,7 +98,9 @@ TEST_CASE("in-bag rows: histograms of a column, class draws and stable partition
   REQUIRE(rows.size() == in_bag);
   CHECK(rows.class_draws(0, rows.size()) == std::pair<uint64_t, uint64_t>{neg, pos});
   Histogram got(2 * 3, 0);
-  rows.accumulate(data.columns[0].data(), 0, rows.size(), got.data());
+  const uint8_t* column = data.columns[0].data();
+  uint32_t* hist = got.data();
+  rows.accumulate({&column, 1}, {&hist, 1}, 0, rows.size());
   CHECK(got == want);
 
   uint8_t goes_left[256] = {};
@@ -107,6 +110,38 @@ TEST_CASE("in-bag rows: histograms of a column, class draws and stable partition
     CHECK((i < mid) == (x.at(rows.row(i), 0) == 1));
     if (i + 1 != mid && i + 1 < rows.size()) CHECK(rows.row(i) < rows.row(i + 1));
   }
+}
+
+TEST_CASE("in-bag rows: several features counted in one pass as one at a time") {
+  // 7 features: one pass of 4 and one of 3, over a part of the records.
+  const size_t n_rows = 3000, n_features = 7;
+  TreeRng rng(3, 1);
+  std::vector<std::vector<uint8_t>> columns(n_features, std::vector<uint8_t>(n_rows));
+  std::vector<uint8_t> labels(n_rows);
+  std::vector<FeatureBinning> binnings;
+  for (size_t f = 0; f < n_features; ++f) {
+    std::vector<std::string> names;
+    for (size_t b = 0; b < 2 + 9 * f; ++b) names.push_back(std::to_string(b));
+    binnings.push_back(categorical_binning(std::to_string(f), names));
+    for (auto& v : columns[f]) v = static_cast<uint8_t>(rng.below(names.size()));
+  }
+  for (auto& l : labels) l = static_cast<uint8_t>(rng.below(2));
+  const TrainingSet data = make_training_set(columns, labels, binnings);
+  const InBagRows rows(data, BootstrapDraws(ForestParams{}), 9);
+  const size_t begin = 17, end = rows.size() - 5;
+  std::vector<Histogram> want(n_features), got(n_features);
+  std::vector<const uint8_t*> cols;
+  std::vector<uint32_t*> hists;
+  for (size_t f = 0; f < n_features; ++f) {
+    want[f].assign(2 * binnings[f].n_bins(), 0);
+    got[f].assign(2 * binnings[f].n_bins(), 0);
+    for (size_t i = begin; i < end; ++i)
+      want[f][2 * columns[f][rows.row(i)] + rows.label(i)] += rows.draws(i);
+    cols.push_back(data.columns[f].data());
+    hists.push_back(got[f].data());
+  }
+  rows.accumulate(cols, hists, begin, end);
+  for (size_t f = 0; f < n_features; ++f) CHECK(got[f] == want[f]);
 }
 
 TEST_CASE("TreeRng: a stream per (seed, tree), values in range") {

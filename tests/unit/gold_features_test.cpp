@@ -8,7 +8,7 @@
 #include "adlake/core/error.hpp"
 #include "adlake/gold/fact_rows.hpp"
 #include "adlake/gold/features.hpp"
-#include "adlake/ops/fact.hpp"
+#include "adlake/silver/fact.hpp"
 #include "gold_fixture.hpp"
 #include "gold_reference.hpp"
 
@@ -32,14 +32,29 @@ std::vector<std::string> names_of(const Table& t) {
 
 TEST_CASE("the feature columns are exactly the contract's list") {
   // CONTRACT 3.1, word for word.
-  const std::vector<std::string> contract{
-      "hour_of_day", "day_of_week", "is_affinity_match", "is_contextual_match",
-      "age",         "age_bucket",  "gender",            "user_state",
-      "interest",    "device_type", "os",                "genre",
-      "app_rating",  "campaign_type", "category",        "slot",
-      "bid_micros",
-      "user_hist_impressions", "user_hist_ctr", "campaign_hist_impressions",
-      "campaign_hist_ctr", "app_hist_impressions", "app_hist_ctr"};
+  const std::vector<std::string> contract{"hour_of_day",
+                                          "day_of_week",
+                                          "is_affinity_match",
+                                          "is_contextual_match",
+                                          "age",
+                                          "age_bucket",
+                                          "gender",
+                                          "user_state",
+                                          "interest",
+                                          "device_type",
+                                          "os",
+                                          "genre",
+                                          "app_rating",
+                                          "campaign_type",
+                                          "category",
+                                          "slot",
+                                          "bid_micros",
+                                          "user_hist_impressions",
+                                          "user_hist_ctr",
+                                          "campaign_hist_impressions",
+                                          "campaign_hist_ctr",
+                                          "app_hist_impressions",
+                                          "app_hist_ctr"};
   CHECK(feature_columns() == contract);
 
   // build_features makes the row-wise columns; the history (a collective)
@@ -53,7 +68,7 @@ TEST_CASE("the feature columns are exactly the contract's list") {
 
 TEST_CASE("nothing known only after the impression is a feature") {
   // The fact columns that an impression's outcome sets (CONTRACT 2.4).
-  const std::set<std::string> after{"is_click", "click_ts",     "n_clicks_raw",
+  const std::set<std::string> after{"is_click",   "click_ts",       "n_clicks_raw",
                                     "is_install", "revenue_micros", "has_impression"};
   for (const auto& f : feature_columns()) CHECK_MESSAGE(after.count(f) == 0, f);
   const auto rows = testing::make_fact_rows(100, 8);
@@ -185,9 +200,9 @@ TEST_CASE("a fact table that breaks the contract is a DataError naming the row")
 }
 
 TEST_CASE("gold reads the fact table that silver's assembly makes") {
-  // ops::empty_fact() carries the column types and enum labels of silver's
+  // silver::empty_fact() carries the column types and enum labels of silver's
   // /fact_ad_funnel: gold must accept them as they are.
-  const FactRows rows = fact_rows_from(ops::empty_fact(), "silver", 0);
+  const FactRows rows = fact_rows_from(silver::empty_fact(), "silver", 0);
   CHECK(rows.size() == 0);
   CHECK(build_features(rows).rows() == 0);
 }

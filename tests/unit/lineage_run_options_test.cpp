@@ -1,7 +1,8 @@
 // `adlake run` takes every stage's options, with the stage's own checks and
 // conversions (an option several stages have would be one option setting all).
-#include <CLI/CLI.hpp>
 #include <doctest/doctest.h>
+
+#include <CLI/CLI.hpp>
 
 #include "adlake/stages/run.hpp"
 
@@ -18,16 +19,34 @@ TEST_CASE("run options reach every stage") {
   CLI::App app;
   RunOptions options;
   add_run_options(app, options);
-  parse(app, {"--input", "raw", "--lake", "lake", "--progress-seconds", "2.5", "--dimension-join",
-              "shuffle", "--broadcast-threshold", "1KiB", "--from", "silver", "--force",
-              "--categorical-integers", "slot", "hour_of_day", "--bootstrap", "false",
-              "--class-weight", "none", "--n-estimators", "7"});
+  parse(app, {"--input",
+              "raw",
+              "--lake",
+              "lake",
+              "--progress-seconds",
+              "2.5",
+              "--dimension-join",
+              "shuffle",
+              "--broadcast-threshold",
+              "1KiB",
+              "--from",
+              "silver",
+              "--force",
+              "--categorical-integers",
+              "slot",
+              "hour_of_day",
+              "--bootstrap",
+              "false",
+              "--class-weight",
+              "none",
+              "--n-estimators",
+              "7"});
   CHECK(options.input == "raw");
   CHECK(options.lake == "lake");
   CHECK(options.from == "silver");
   CHECK(options.force);
   CHECK(options.bronze.progress_seconds == 2.5);
-  CHECK(options.silver.dimension_join == ops::JoinStrategy::kShuffle);
+  CHECK(options.silver.dimension_join == silver::JoinStrategy::kShuffle);
   CHECK(options.silver.broadcast_threshold_bytes == 1024);
   CHECK(options.train.categorical_integers == std::vector<std::string>{"slot", "hour_of_day"});
   CHECK_FALSE(options.train.forest.bootstrap);
@@ -41,7 +60,7 @@ TEST_CASE("run options keep the stages' defaults and checks") {
   add_run_options(app, options);
   parse(app, {"--input", "raw", "--lake", "lake"});
   CHECK(options.bronze.progress_seconds == BronzeOptions{}.progress_seconds);
-  CHECK(options.silver.dimension_join == ops::JoinStrategy::kAuto);
+  CHECK(options.silver.dimension_join == silver::JoinStrategy::kAuto);
   CHECK_FALSE(options.force);
 
   CLI::App strict;

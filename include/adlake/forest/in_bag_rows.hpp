@@ -6,6 +6,7 @@
 // forward through memory (5 bytes a row per tree instead of a copy of the
 // row's bins, so many trees can grow at once).
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "adlake/forest/tree_builder.hpp"
@@ -25,9 +26,13 @@ class InBagRows {
   uint8_t draws(size_t i) const { return tags_[i] & kMaxDraws; }
   uint8_t label(size_t i) const { return tags_[i] >> 7; }
 
-  // hist[2 * bin + label] += draws over records [begin, end), the bin read
-  // from `column` (a feature's bins of every local row).
-  void accumulate(const uint8_t* column, size_t begin, size_t end, uint32_t* hist) const;
+  // hists[k][2 * bin + label] += draws over records [begin, end), the bin
+  // read from columns[k] (a feature's bins of every local row); the features
+  // are counted in one pass. Packed, for a node of fewer than 2^16 draws in
+  // all (so that no sum of counts reaches the high half): hists[k][bin] +=
+  // draws << (16 * label), half the words to sum over the ranks.
+  void accumulate(std::span<const uint8_t* const> columns, std::span<uint32_t* const> hists,
+                  size_t begin, size_t end, bool packed = false) const;
 
   // Draws of each class over records [begin, end): {negatives, positives}.
   std::pair<uint64_t, uint64_t> class_draws(size_t begin, size_t end) const;

@@ -21,16 +21,26 @@ T allreduce(const Comm& comm, T value, MPI_Op op) {
   return out;
 }
 template <class T>
-T allreduce_sum(const Comm& comm, T value) { return allreduce(comm, value, MPI_SUM); }
+T allreduce_sum(const Comm& comm, T value) {
+  return allreduce(comm, value, MPI_SUM);
+}
 template <class T>
-T allreduce_max(const Comm& comm, T value) { return allreduce(comm, value, MPI_MAX); }
+T allreduce_max(const Comm& comm, T value) {
+  return allreduce(comm, value, MPI_MAX);
+}
 template <class T>
-T allreduce_min(const Comm& comm, T value) { return allreduce(comm, value, MPI_MIN); }
+T allreduce_min(const Comm& comm, T value) {
+  return allreduce(comm, value, MPI_MIN);
+}
 
 // Element-wise sum of equal-length vectors, in place.
 template <class T>
 void allreduce_sum_inplace(const Comm& comm, std::vector<T>& values) {
   if (values.empty()) return;
+  if (values.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw Error("MPI_Allreduce of " + std::to_string(values.size()) +
+                " values: more than an MPI count holds");
+  }
   check_mpi(MPI_Allreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()),
                           mpi_type<T>(), MPI_SUM, comm.get()),
             "MPI_Allreduce");
@@ -62,14 +72,16 @@ std::vector<T> allgather(const Comm& comm, T value) {
 std::vector<int> gather_counts(const Comm& comm, std::size_t mine, const char* what,
                                std::vector<int>& displs);
 
-// Concatenation of every rank's vector, in rank order, on every rank.
+// Concatenation of every rank's vector (values or trivially copyable rows),
+// in rank order, on every rank; the counts are checked (gather_counts).
 template <class T>
 std::vector<T> allgatherv(const Comm& comm, const std::vector<T>& mine) {
   std::vector<int> displs;
   const auto counts = gather_counts(comm, mine.size(), "MPI_Allgatherv", displs);
   std::vector<T> out(static_cast<size_t>(displs.back()));
-  check_mpi(MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), mpi_type<T>(), out.data(),
-                           counts.data(), displs.data(), mpi_type<T>(), comm.get()),
+  const RowType<T> type;
+  check_mpi(MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), type.get(), out.data(),
+                           counts.data(), displs.data(), type.get(), comm.get()),
             "MPI_Allgatherv");
   count_allgather(comm, mine.size() * sizeof(T), out.size() * sizeof(T));
   return out;
@@ -81,8 +93,9 @@ std::vector<T> gatherv(const Comm& comm, const std::vector<T>& mine, int root = 
   std::vector<int> displs;
   const auto counts = gather_counts(comm, mine.size(), "MPI_Gatherv", displs);
   std::vector<T> out(comm.rank() == root ? static_cast<size_t>(displs.back()) : 0);
-  check_mpi(MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), mpi_type<T>(), out.data(),
-                        counts.data(), displs.data(), mpi_type<T>(), root, comm.get()),
+  const RowType<T> type;
+  check_mpi(MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), type.get(), out.data(),
+                        counts.data(), displs.data(), type.get(), root, comm.get()),
             "MPI_Gatherv");
   count_gather(comm, mine.size() * sizeof(T), static_cast<size_t>(displs.back()) * sizeof(T), root);
   return out;
@@ -98,7 +111,8 @@ void broadcast(const Comm& comm, std::vector<T>& values, int root = 0) {
   count_broadcast(comm, sizeof(n), root);
   values.resize(n);
   if (n > 0) {
-    check_mpi(MPI_Bcast(values.data(), static_cast<int>(n), mpi_type<T>(), root, comm.get()),
+    const RowType<T> type;
+    check_mpi(MPI_Bcast(values.data(), static_cast<int>(n), type.get(), root, comm.get()),
               "MPI_Bcast");
     count_broadcast(comm, n * sizeof(T), root);
   }

@@ -1,6 +1,6 @@
 #pragma once
 // Bytes each rank moves through MPI, counted by adlake's own wrappers (the
-// typed collectives, exchange_bytes, ops/exchange_rows.hpp) on the Comm they
+// typed collectives and the row exchange of mpi/exchange.hpp) on the Comm they
 // run on, so a stage's traffic is the difference of two readings
 // (core/summary.cpp) and a scaling model can start from measured bytes.
 //
