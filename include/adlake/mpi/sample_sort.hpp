@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <type_traits>
 #include <vector>
 
@@ -80,15 +81,15 @@ std::vector<T> sample_sort(const Comm& comm, std::vector<T> rows, Less less) {
   const std::vector<char> samples =
       allgatherv(comm, detail::regular_samples(rows, static_cast<size_t>(p - 1)));
   const std::vector<T> splitters = detail::choose_splitters<T>(samples, p, less);
-  std::vector<std::vector<T>> send(static_cast<size_t>(p));
+  // The rows are sorted, so they are already grouped by destination.
+  std::vector<int64_t> counts(static_cast<size_t>(p), 0);
   size_t dest = 0;
-  for (const T& r : rows) {  // rows are sorted, so the destination only grows
+  for (const T& r : rows) {
     while (dest < splitters.size() && less(splitters[dest], r)) ++dest;
-    send[dest].push_back(r);
+    ++counts[dest];
   }
+  std::vector<T> mine = exchange_grouped(comm, std::span<const T>(rows), counts);
   rows = {};
-  std::vector<T> mine = adlake::exchange(comm, send);
-  send = {};
   std::stable_sort(mine.begin(), mine.end(), less);
   return mine;
 }
