@@ -77,7 +77,8 @@ double reference_rating(std::string_view s) {
   if (!p || p->negative) return 0.0;
   const std::string integer = significant(p->integer);
   const bool in_range =
-      integer.empty() || (integer.size() == 1 && (integer < "5" || (integer == "5" && zeros(p->fraction))));
+      integer.empty() ||
+      (integer.size() == 1 && (integer < "5" || (integer == "5" && zeros(p->fraction))));
   if (!in_range) return 0.0;
   const std::string text(s[0] == '+' ? s.substr(1) : s);
   return std::strtod(text.c_str(), nullptr) + 0.0;  // + 0.0 turns -0.0 into 0.0

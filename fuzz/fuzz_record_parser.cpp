@@ -26,8 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(adlake::csv::is_blank_line(line) ==
              (line.find_first_not_of(" \t\r") == std::string_view::npos));
   const std::string_view unbommed = adlake::csv::strip_bom(line);
-  FUZZ_CHECK(unbommed.size() == line.size() || (unbommed.size() + 3 == line.size() &&
-                                                line.substr(0, 3) == "\xEF\xBB\xBF"));
+  FUZZ_CHECK(unbommed.size() == line.size() ||
+             (unbommed.size() + 3 == line.size() && line.substr(0, 3) == "\xEF\xBB\xBF"));
 
   std::vector<std::string> ref;
   const auto ref_reason = adlake::fuzz::reference_split(line, ref);

@@ -79,7 +79,8 @@ void check_values(std::string_view v) {
 
   const auto id = clean::id_md5(v);
   bool hex32 = t.size() == 32;
-  for (const char c : lowered(t)) hex32 = hex32 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  for (const char c : lowered(t))
+    hex32 = hex32 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   FUZZ_CHECK(id.has_value() == hex32);
   if (id) {
     const auto hex = id->hex();
@@ -107,7 +108,9 @@ void check_values(std::string_view v) {
   FUZZ_CHECK(category != clean::Category::kNone);
   FUZZ_CHECK(clean::category(clean::label(category)) == category);
   const auto type = clean::campaign_type(v);
-  if (type) FUZZ_CHECK(*type != clean::CampaignType::kNone && clean::campaign_type(clean::label(*type)) == type);
+  if (type)
+    FUZZ_CHECK(*type != clean::CampaignType::kNone &&
+               clean::campaign_type(clean::label(*type)) == type);
   FUZZ_CHECK(clean::is_install(v) <= 1);
 
   const auto rid = clean::request_id(v);
@@ -200,10 +203,10 @@ void check_row(std::uint8_t entity, const std::vector<std::string_view>& f) {
       const clean::BronzeCampaign in{f[0], f[1], f[2], f[3], f[4]};
       clean::CleanCampaign out;
       const auto reason = clean::clean_campaign(in, out);
-      FUZZ_CHECK(reason == first_failure({{ok_key(f[0]), R::kMissingKey},
-                                          {clean::campaign_type(f[2]).has_value(),
-                                           R::kInvalidCampaignType},
-                                          {ok_money(f[4]), R::kInvalidNumber}}));
+      FUZZ_CHECK(reason ==
+                 first_failure({{ok_key(f[0]), R::kMissingKey},
+                                {clean::campaign_type(f[2]).has_value(), R::kInvalidCampaignType},
+                                {ok_money(f[4]), R::kInvalidNumber}}));
       if (reason) return;
       FUZZ_CHECK(out.advertiser.view() == clean::name(f[1]));
       FUZZ_CHECK(out.campaign_type == *clean::campaign_type(f[2]));

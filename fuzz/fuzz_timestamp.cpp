@@ -65,8 +65,8 @@ void check_fields(FuzzedDataProvider& in) {
   }
   if (zone == 1) n += std::snprintf(text + n, sizeof text - n, "Z");
   if (zone >= 2) {
-    n += std::snprintf(text + n, sizeof text - n, "%c%02d:%02d", zone == 2 ? '+' : '-',
-                       off_hours, off_minutes);
+    n += std::snprintf(text + n, sizeof text - n, "%c%02d:%02d", zone == 2 ? '+' : '-', off_hours,
+                       off_minutes);
   }
 
   using namespace std::chrono;

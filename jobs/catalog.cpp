@@ -1,4 +1,5 @@
 #include "adlake/stages/catalog.hpp"
+
 #include "job_registry.hpp"
 
 namespace {

@@ -1,4 +1,5 @@
 #include "adlake/stages/gold.hpp"
+
 #include "job_registry.hpp"
 
 namespace {
@@ -14,6 +15,7 @@ struct GoldJob : adlake::jobs::Job {
   }
 };
 
-const adlake::jobs::Registrar<GoldJob> reg{"gold", "LAKE/silver.h5 -> LAKE/gold.h5 (features, aggregates)", 40};
+const adlake::jobs::Registrar<GoldJob> reg{
+    "gold", "LAKE/silver.h5 -> LAKE/gold.h5 (features, aggregates)", 40};
 
 }  // namespace

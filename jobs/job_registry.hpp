@@ -2,14 +2,13 @@
 // Each jobs/<job>.cpp registers its subcommand here with a static Registrar:
 // it adds its options to a CLI11 subcommand and, when chosen, runs its stage.
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::jobs {
 

@@ -3,7 +3,8 @@
 # the exact apt command and stops), then configures and builds in Release.
 #   scripts/setup.sh [--test]     --test also installs what the tests need
 # Environment: BUILD_DIR (default: build), JOBS (default: nproc), TARGETS
-# (default: everything; scripts/pipeline.sh builds only the adlake executable).
+# (default: everything; scripts/pipeline.sh builds only the adlake executable),
+# NO_BUILD=1 (install only: scripts/test.sh checks the format before building).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +15,9 @@ packages=(build-essential cmake ninja-build pkg-config
 if [[ "${1:-}" == "--test" ]]; then
   # Tests compare metrics with scikit-learn, read outputs with h5py and pandas,
   # render the report in a headless browser, and run Slurm clusters of one
-  # and two nodes (network namespaces: ip, nsenter, unshare).
-  packages+=(python3-pandas python3-sklearn time chromium fonts-dejavu-core
+  # and two nodes (network namespaces: ip, nsenter, unshare); clang-format-14
+  # checks the format (scripts/check_format.sh).
+  packages+=(clang-format-14 python3-pandas python3-sklearn time chromium fonts-dejavu-core
     slurmctld slurmd slurm-client munge iproute2 util-linux)
 fi
 
@@ -37,6 +39,7 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+[[ ${NO_BUILD:-0} == 1 ]] && exit 0
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
 # shellcheck disable=SC2086

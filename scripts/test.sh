@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (unit, MPI at 1, 2 and
+# Installs what is missing, checks the format and the include layering,
+# builds (a warning is an error), and runs every test (unit, MPI at 1, 2 and
 # 3 ranks, end-to-end scripts) in the Release build, then again in a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer, where any
-# sanitizer report fails its test. Extra arguments go to both ctest runs
-# (e.g. -R silver).
+# with AddressSanitizer and UndefinedBehaviorSanitizer, where any sanitizer
+# report fails its test (but for the Release-only script tests,
+# tests/CMakeLists.txt). Extra arguments go to both ctest runs (e.g. -R silver).
 # Environment: BUILD_DIR (default: build), SANITIZE (default 1; 0 skips the
 # sanitizer build, which takes about as long as the rest), SANITIZE_BUILD_DIR
 # (default: build-asan), JOBS (default: nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The fault tests need the test hooks (ADLAKE_TEST_HOOKS in CMakeLists.txt).
-CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
+# Format and include layering first: they take seconds, the build minutes.
+NO_BUILD=1 scripts/setup.sh --test
+scripts/check_format.sh
+scripts/check_layering.sh
+# The fault tests need the test hooks (ADLAKE_TEST_HOOKS in CMakeLists.txt);
+# a warning fails the build (ADLAKE_WERROR).
+CMAKE_ARGS="-DADLAKE_TEST_HOOKS=ON -DADLAKE_WERROR=ON ${CMAKE_ARGS:-}" scripts/setup.sh --test
 source scripts/mpi_env.sh
 status=0
 # Two tests at a time, as in the sanitizer pass: the suite grew to about 13

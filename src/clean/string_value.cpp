@@ -4,7 +4,7 @@ namespace adlake::clean {
 
 std::optional<std::string_view> request_id(std::string_view bronze) {
   const std::string_view s = trim(bronze);
-  if (s.empty()) return kUnknown;
+  if (s.empty()) return kUnknownText;
   if (s.size() > kMaxIdBytes) return std::nullopt;
   return s;
 }
@@ -17,7 +17,7 @@ std::optional<std::string_view> key(std::string_view bronze) {
 
 std::string_view name(std::string_view bronze) {
   const std::string_view s = trim(bronze);
-  if (s.empty()) return kUnknown;
+  if (s.empty()) return kUnknownText;
   if (s.size() <= kMaxNameBytes) return s;
   // s[cut] is the first byte left out; if it continues a character (10xxxxxx),
   // that character started inside the kept part and goes too.

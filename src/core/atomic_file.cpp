@@ -17,7 +17,11 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string temporary_prefix(const std::string& final_path) {
-  return "." + fs::path(final_path).filename().string() + ".tmp-";
+  // Appended, not `"." + string`: GCC 12 warns falsely (-Wrestrict) on that.
+  std::string prefix = ".";
+  prefix += fs::path(final_path).filename().string();
+  prefix += ".tmp-";
+  return prefix;
 }
 
 // 16 hex digits from the kernel's random source: a name another user cannot

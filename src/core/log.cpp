@@ -1,5 +1,6 @@
 #include "adlake/core/log.hpp"
 
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include "adlake/core/error.hpp"
@@ -13,7 +14,7 @@ std::string& tag_storage() {
 }  // namespace
 
 void init_logging(int rank, int size, const std::string& level) {
-  tag_storage() = "r" + std::to_string(rank) + "/" + std::to_string(size);
+  tag_storage() = fmt::format("r{}/{}", rank, size);
   auto parsed = spdlog::level::from_str(level);
   if (parsed == spdlog::level::off && level != "off") {
     throw UsageError("unknown log level '" + level +

@@ -5,9 +5,11 @@
 
 #include "adlake/gen/distributions.hpp"
 #include "adlake/gen/file_style.hpp"
+#include "adlake/gen/id_variants.hpp"
 #include "adlake/gen/noise_picker.hpp"
 #include "adlake/gen/row_noise.hpp"
 #include "adlake/gen/row_streams.hpp"
+#include "adlake/gen/spelling.hpp"
 #include "adlake/gen/variants.hpp"
 
 namespace adlake::gen {

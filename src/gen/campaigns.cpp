@@ -6,9 +6,12 @@
 #include "adlake/gen/apps.hpp"
 #include "adlake/gen/distributions.hpp"
 #include "adlake/gen/file_style.hpp"
+#include "adlake/gen/id_variants.hpp"
+#include "adlake/gen/money_variants.hpp"
 #include "adlake/gen/noise_picker.hpp"
 #include "adlake/gen/row_noise.hpp"
 #include "adlake/gen/row_streams.hpp"
+#include "adlake/gen/spelling.hpp"
 #include "adlake/gen/variants.hpp"
 
 namespace adlake::gen {
@@ -42,7 +45,7 @@ int64_t draw_bid(Rng& rng, int type) {
   const double usd = std::clamp(kMedian[type] * std::exp(0.5 * rng.normal()), 0.05, kMax[type]);
   // Most bids are whole cents; some are set by an optimiser to the micro.
   const int64_t step = rng.chance(0.7) ? 10000 : 1;
-  return std::max<int64_t>(step, std::llround(usd * 1e6 / step) * step);
+  return std::max<int64_t>(step, std::llround(usd * 1e6 / static_cast<double>(step)) * step);
 }
 
 struct CampaignState : RowStreams {

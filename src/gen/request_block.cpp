@@ -7,9 +7,13 @@
 #include "adlake/gen/apps.hpp"
 #include "adlake/gen/distributions.hpp"
 #include "adlake/gen/file_style.hpp"
+#include "adlake/gen/id_variants.hpp"
 #include "adlake/gen/md5.hpp"
+#include "adlake/gen/money_variants.hpp"
 #include "adlake/gen/noise_picker.hpp"
+#include "adlake/gen/request_event.hpp"
 #include "adlake/gen/row_noise.hpp"
+#include "adlake/gen/spelling.hpp"
 #include "adlake/gen/time_format.hpp"
 #include "adlake/gen/users.hpp"
 #include "adlake/gen/variants.hpp"
@@ -21,23 +25,6 @@ using namespace col;
 
 constexpr int kBadTsForms = static_cast<int>(BadTs::kCount);
 constexpr int kTsForms = static_cast<int>(TsForm::kCount);
-constexpr double kSlotWeights[10] = {1.0,    0.75,  0.5625, 0.4219, 0.3164,
-                                     0.2373, 0.178, 0.1335, 0.1001, 0.0751};
-
-// A request's id: the MD5 of what makes it unique, as 32 lowercase hex digits.
-void make_id(char* id, std::string_view kind, uint64_t seed, uint64_t n, uint64_t k) {
-  char buf[128];
-  const size_t len = std::min<size_t>(kind.size(), 48);
-  std::copy_n(kind.data(), len, buf);
-  char* p = buf + len;
-  char* const end = buf + sizeof buf;
-  for (uint64_t v : {seed, n, k}) {
-    *p++ = ':';
-    p = std::to_chars(p, end, v).ptr;
-  }
-  to_hex(md5(std::string_view(buf, static_cast<size_t>(p - buf))), id);
-}
-
 // Probability with 8 decimals; returns the value as written, so that the
 // oracle AUCs logged here equal those computed from the truth files.
 double append_probability(std::string& out, double p) {
@@ -48,20 +35,6 @@ double append_probability(std::string& out, double p) {
   std::from_chars(buf, r.ptr, written);
   return written;
 }
-
-// Everything one request draws from the block's data stream, drawn whatever
-// the noise so that --noise changes the logs, not the events.
-struct Event {
-  int64_t ts;
-  int device, os;
-  uint32_t ip;
-  bool filled;
-  uint64_t campaign;
-  int slot;
-  int64_t imp_ts, price_micros;
-  double creative, click_draw, install_draw;
-  int64_t click_delay;
-};
 
 class BlockWriter {
  public:
@@ -95,33 +68,6 @@ class BlockWriter {
   }
 
  private:
-  Event draw_event(const UserDraw& user, const AppDraw& app, int64_t ts) {
-    Event e{};
-    e.ts = ts;
-    Rng& d = data_;
-    e.device = d.chance(0.85) ? user.device : draw_weighted(d, device_weights());
-    e.os = e.device == user.device ? user.os : draw_weighted(d, os_weights(e.device));
-    e.ip = d.chance(0.9) ? user.ip24 << 8 | static_cast<uint32_t>(d.between(1, 254))
-                         : static_cast<uint32_t>(d.next() >> 32);
-    const double hour = static_cast<double>(e.ts % 86400) / 3600.0;
-    const double fill =
-        0.75 + 0.04 * std::cos(2 * M_PI * (hour - 20) / 24) - (e.device == kCtv ? 0.05 : 0.0);
-    e.filled = d.chance(fill);
-    if (!e.filled) return e;
-    e.campaign = campaigns_.choose(d, user.true_interest, app.true_genre);
-    e.slot = draw_weighted(d, kSlotWeights);
-    e.imp_ts = e.ts + d.between(0, 2);
-    const double price = 2500.0 * (1.0 - 0.06 * e.slot) * std::exp(0.4 * d.normal());
-    e.price_micros = std::clamp<int64_t>(std::llround(price), 100, 50000);
-    e.creative = ClickModel::kCreativeSd * d.normal();
-    e.click_draw = d.uniform();
-    e.install_draw = d.uniform();
-    // Most clicks come within a minute; a long tail up to most of a day.
-    e.click_delay =
-        std::clamp<int64_t>(std::llround(std::exp(std::log(25.0) + 1.3 * d.normal())), 1, 86000);
-    return e;
-  }
-
   void put_id(std::string& out, const char* id, NoisePicker& picker) {
     const int v = picker.pick(kIdCaseVariants);
     if (v < 0)
@@ -152,6 +98,26 @@ class BlockWriter {
     }
   }
 
+  // Copies of the request row `r` that the contract rejects.
+  void write_bad_requests(const Row& r, const char* id, int64_t ts, NoisePicker& picker) {
+    write_bad_copies(requests_, r, picker, kReqTs, ts);
+    if (picker.decide(0.3)) {  // a user id over 64 bytes: invalid_id
+      Row bad = r;
+      bad.field[kReqUser].clear();
+      append_overlong_key(bad.field[kReqUser], r.field[kReqUser]);
+      requests_.write(bad);
+    }
+    if (picker.decide(0.2)) {  // two bad values: the first column's reason wins
+      Row bad = r;
+      bad.field[kReqId].clear();
+      bad.field[kReqTs].clear();
+      append_bad_id(bad.field[kReqId], std::string_view(id, 32),
+                    static_cast<int>(noise_.below(kBadIdVariants)));
+      append_invalid_timestamp(bad.field[kReqTs], ts, BadTs::Garbage);
+      requests_.write(bad);
+    }
+  }
+
   void one_request(uint64_t g, uint64_t i) {
     char id[32];
     make_id(id, "adlake-request", params_.seed, g, 0);
@@ -160,7 +126,7 @@ class BlockWriter {
     const uint64_t app_index = draw_app_index(params_, data_);
     const UserDraw user = lookup_user(params_, user_index, scratch_);
     const AppDraw app = lookup_app(params_, app_index, scratch_);
-    const Event e = draw_event(user, app, ts);
+    const Event e = draw_event(data_, campaigns_, user, app, ts);
 
     NoisePicker picker(noise_, params_.noise, coverage_index(params_.noise, block_, i));
     Row& r = req_row_;
@@ -186,22 +152,7 @@ class BlockWriter {
     relog.ts_column = kReqTs;
     relog.ts = ts;
     write_row_noise(requests_, r, picker, relog);
-    write_bad_copies(requests_, r, picker, kReqTs, ts);
-    if (picker.decide(0.3)) {  // a user id over 64 bytes: invalid_id
-      Row bad = r;
-      bad.field[kReqUser].clear();
-      append_overlong_key(bad.field[kReqUser], r.field[kReqUser]);
-      requests_.write(bad);
-    }
-    if (picker.decide(0.2)) {  // two bad values: the first column's reason wins
-      Row bad = r;
-      bad.field[kReqId].clear();
-      bad.field[kReqTs].clear();
-      append_bad_id(bad.field[kReqId], std::string_view(id, 32),
-                    static_cast<int>(noise_.below(kBadIdVariants)));
-      append_invalid_timestamp(bad.field[kReqTs], ts, BadTs::Garbage);
-      requests_.write(bad);
-    }
+    write_bad_requests(r, id, ts, picker);
     ++out_.counts.requests;
 
     if (e.filled) {

@@ -131,6 +131,8 @@ void append_timestamp(std::string& out, int64_t t, TsForm form, Rng& rng) {
   put_civil(out, civil_from_epoch(t), ' ');
 }
 
+// Longer than a screen on purpose: one short case per kind of bad timestamp,
+// which reads best as one list beside the BadTs enum it follows.
 void append_invalid_timestamp(std::string& out, int64_t t, BadTs kind) {
   const CivilTime c = civil_from_epoch(t);
   auto with = [&](CivilTime x, char sep) { put_civil(out, x, sep); };

@@ -81,8 +81,9 @@ void write_attribute(hid_t object, const std::string& name, int64_t value) {
 void write_attribute(hid_t object, const std::string& name, double value) {
   replace_if_present(object, name);
   Handle space(H5Screate(H5S_SCALAR), "create scalar space");
-  Handle attr(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT),
-              "create attribute " + name);
+  Handle attr(
+      H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT),
+      "create attribute " + name);
   check_status(H5Awrite(attr.id(), H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
 }
 

@@ -1,5 +1,5 @@
-// Room on disk before collective writes (issue 9: a full disk must end the
-// job with an error, never hang it).
+// Room on disk before collective writes: a full disk must end the job with
+// an error, never hang it.
 //
 // With MPI-IO, a write that runs out of space can fail on some ranks only:
 // ROMIO returns ENOSPC on the rank whose block did not fit, and HDF5 then

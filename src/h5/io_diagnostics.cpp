@@ -17,6 +17,8 @@ void record_transfer_mode(hid_t dxpl) {
   }
 }
 
-int64_t independent_transfer_count() { return independent_transfers.load(); }
+int64_t independent_transfer_count() {
+  return independent_transfers.load();
+}
 
 }  // namespace adlake::h5

@@ -35,9 +35,9 @@ void pause_for_fault_tests() {
 }
 
 // Creates `path` (in the layer's fresh private folder) empty with exactly
-// `mode`, whatever the umask, before HDF5 opens it (H5Fcreate truncates an existing file and keeps its mode). It is
-// never, even for a moment, more open than `mode`: created 0600 (the umask
-// can only take bits away), then set to `mode` on the open descriptor.
+// `mode`, whatever the umask, before HDF5 opens it (H5Fcreate truncates an existing file and keeps
+// its mode). It is never, even for a moment, more open than `mode`: created 0600 (the umask can
+// only take bits away), then set to `mode` on the open descriptor.
 void create_with_mode(const std::string& path, unsigned mode) {
   const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) throw IoError("cannot create " + path + ": " + std::strerror(errno));

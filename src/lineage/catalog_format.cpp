@@ -34,7 +34,8 @@ std::string run_text(const nlohmann::json& run) {
   std::vector<std::string> parts;
   if (run.contains("ranks")) parts.push_back(fmt::format("{} rank(s)", run["ranks"].dump()));
   if (run.contains("host")) parts.push_back("on " + run["host"].get<std::string>());
-  if (run.contains("slurm_job_id")) parts.push_back("slurm job " + run["slurm_job_id"].get<std::string>());
+  if (run.contains("slurm_job_id"))
+    parts.push_back("slurm job " + run["slurm_job_id"].get<std::string>());
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
   return out;
@@ -95,7 +96,8 @@ nlohmann::json optional_json(const std::optional<int64_t>& value) {
 std::string catalog_text(const LakeCatalog& catalog, const LineageGraph& graph) {
   std::string out = "lake " + catalog.lake + "\n";
   for (const auto& layer : catalog.layers) {
-    out += fmt::format("\n{}  adlake {}, created {}", layer.name, layer.adlake_version, layer.created_at);
+    out += fmt::format("\n{}  adlake {}, created {}", layer.name, layer.adlake_version,
+                       layer.created_at);
     const std::string run = run_text(layer.run);
     if (!run.empty()) out += ", " + run;
     out += layer.fingerprint ? ", fingerprint " + layer.fingerprint->hash : ", no fingerprint";
@@ -157,7 +159,8 @@ nlohmann::json catalog_json(const LakeCatalog& catalog, const LineageGraph& grap
                             {"created_at", layer.created_at},
                             {"run", layer.run},
                             {"tables", tables}};
-    entry["fingerprint"] = layer.fingerprint ? nlohmann::json(layer.fingerprint->hash) : nlohmann::json();
+    entry["fingerprint"] =
+        layer.fingerprint ? nlohmann::json(layer.fingerprint->hash) : nlohmann::json();
     if (const LayerBytes* b = bytes_of(catalog, layer.name)) {
       entry["bytes"] = b->bytes;
       entry["csv_bytes"] = optional_json(b->csv_bytes);

@@ -100,7 +100,8 @@ std::string short_value(const nlohmann::json& value) {
 }
 
 // "a 1 -> 2, b (none) -> 3" over the keys of two objects.
-std::vector<std::string> changed_keys(const nlohmann::json& old_obj, const nlohmann::json& new_obj) {
+std::vector<std::string> changed_keys(const nlohmann::json& old_obj,
+                                      const nlohmann::json& new_obj) {
   std::set<std::string> keys;
   for (const auto& [k, v] : old_obj.items()) keys.insert(k);
   for (const auto& [k, v] : new_obj.items()) keys.insert(k);
@@ -182,7 +183,8 @@ std::optional<Fingerprint> read_fingerprint(const std::string& layer_path) {
     if (!in) return std::nullopt;
     const auto doc = nlohmann::json::parse(in, nullptr, false);
     if (!doc.is_object() || !doc.contains("fingerprint")) return std::nullopt;
-    return Fingerprint{doc["fingerprint"].get<std::string>(), doc.value("recipe", nlohmann::json::object())};
+    return Fingerprint{doc["fingerprint"].get<std::string>(),
+                       doc.value("recipe", nlohmann::json::object())};
   }
   const h5::File file = h5::File::open_read(layer_path);
   const auto hash = h5::read_string_attribute_if(file.id(), kHashAttribute);
@@ -220,7 +222,8 @@ std::string explain_change(const Fingerprint& old_fp, const Fingerprint& new_fp)
   for (const auto& [kind, label] : {std::pair{"raw", "raw"}, std::pair{"files", "input"}}) {
     const auto files = changed_keys(section(a, kind), section(b, kind));
     if (files.empty()) continue;
-    std::vector<std::string> shown(files.begin(), files.begin() + std::min<size_t>(files.size(), 3));
+    std::vector<std::string> shown(files.begin(),
+                                   files.begin() + std::min<size_t>(files.size(), 3));
     reasons.push_back(fmt::format("{} {} file(s) changed, added or removed: {}{}", files.size(),
                                   label, join(shown, ", "), files.size() > 3 ? ", ..." : ""));
   }

@@ -9,7 +9,9 @@ namespace adlake::lineage {
 
 namespace {
 
-bool is_table_ref(const std::string& source) { return source.find(".h5:/") != std::string::npos; }
+bool is_table_ref(const std::string& source) {
+  return source.find(".h5:/") != std::string::npos;
+}
 
 // Bronze names its raw input "raw:<entity>/*.csv" (or "raw:" for the folder).
 std::string raw_label(const std::string& source) {
@@ -110,7 +112,8 @@ std::string lineage_dot(const LineageGraph& graph) {
     }
     out += "  }\n";
   }
-  for (const auto& [from, to] : graph.edges) out += fmt::format("  {} -> {};\n", dot_quoted(from), dot_quoted(to));
+  for (const auto& [from, to] : graph.edges)
+    out += fmt::format("  {} -> {};\n", dot_quoted(from), dot_quoted(to));
   return out + "}\n";
 }
 

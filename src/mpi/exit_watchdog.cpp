@@ -40,7 +40,7 @@ void start_exit_watchdog() {
   std::thread([&w, seconds = w.seconds] {
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     {
-      std::lock_guard lock(w.mutex);
+      std::lock_guard removals_lock(w.mutex);
       for (const auto& path : w.removals) std::remove(path.c_str());
     }
     spdlog::critical(

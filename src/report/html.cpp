@@ -94,7 +94,12 @@ std::string escape(std::string_view text) {
 }
 
 std::string format_count(int64_t n) {
-  if (n < 0) return "-" + group_thousands(std::to_string(0 - static_cast<uint64_t>(n)));
+  if (n < 0) {
+    // Appended, not `"-" + string`: GCC 12 warns falsely (-Wrestrict) on that.
+    std::string out = "-";
+    out += group_thousands(std::to_string(0 - static_cast<uint64_t>(n)));
+    return out;
+  }
   return group_thousands(std::to_string(n));
 }
 

@@ -169,7 +169,8 @@ std::string quality_body(Lake& lake) {
         "click rows ({}); each impression keeps one click, with its earliest time and the number "
         "of raw clicks in <code>n_clicks_raw</code>.</p>\n",
         format_count(c.duplicates), format_count(valid),
-        format_percent(valid > 0 ? static_cast<double>(c.duplicates) / valid : 0.0));
+        format_percent(valid > 0 ? static_cast<double>(c.duplicates) / static_cast<double>(valid)
+                                 : 0.0));
   }
   return out + reasons_figure(counts);
 }

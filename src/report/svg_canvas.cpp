@@ -100,7 +100,8 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
   // Near the doubles' limit, hi plus a rounding margin is infinite: then hi.
   const double last = std::isfinite(hi + step * 1e-9) ? hi + step * 1e-9 : hi;
   const auto first = static_cast<int64_t>(std::ceil(lo / step - 1e-9));
-  for (int64_t k = first; k * step <= last && ticks.size() <= 4u * target + 2; ++k) {
+  for (int64_t k = first; static_cast<double>(k) * step <= last && ticks.size() <= 4u * target + 2;
+       ++k) {
     ticks.push_back(k == 0 ? 0.0 : static_cast<double>(k) * step);
   }
   // A span of a few units in the last place: the multiples round outside it.

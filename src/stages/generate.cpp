@@ -7,8 +7,8 @@
 
 #include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
+#include "adlake/eval/oracle_auc.hpp"
 #include "adlake/gen/generator.hpp"
-#include "adlake/gen/oracle_auc.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 
@@ -65,7 +65,7 @@ void log_totals(const gen::GenParams& params, const AllTotals& t, double seconds
       "{} installs ({:.3f} of clicks)",
       t.requests, t.impressions, ratio(t.impressions, t.requests), t.clicks,
       ratio(t.clicks, t.impressions), t.installs, ratio(t.installs, t.clicks));
-  const gen::OracleAucs aucs = gen::oracle_aucs(t.p, t.pf, t.y);
+  const eval::OracleAucs aucs = eval::oracle_aucs(t.p, t.pf, t.y);
   const std::string sample =
       params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
   spdlog::info(

@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/csv/record_parser.hpp"
 #include "adlake/csv/schema.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/stages/bronze.hpp"
 
 using namespace adlake;

@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/summary.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/lineage/catalog.hpp"
@@ -18,6 +17,7 @@
 #include "adlake/lineage/graph.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/stages/run_steps.hpp"
 #include "shared_temp_dir.hpp"
 

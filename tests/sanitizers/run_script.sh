@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one script test of the sanitizer build (ADLAKE_SANITIZE, issue 9).
+# Runs one script test of the sanitizer build (ADLAKE_SANITIZE).
 # Sanitizer reports go to files, not to the script's output, and any report
 # fails the test: a script that expects adlake to fail (a bad input, a fault)
 # would otherwise take a sanitizer's exit for the failure it wanted.

@@ -1,10 +1,9 @@
-// Linked into every executable of the sanitizer build only (ADLAKE_SANITIZE,
-// issue 9). GCC links AddressSanitizer and UndefinedBehaviorSanitizer as two
-// runtimes (libasan, libubsan); with both, UBSan's reports ignore log_path in
-// UBSAN_OPTIONS and ASAN_OPTIONS and always go to stderr, where a script test
-// that sends adlake's output to a file never sees them. When
-// ADLAKE_UBSAN_LOG_PATH is set (tests/sanitizers/run_script.sh sets it), this
-// points libubsan's own report path there, before main.
+// Linked into every executable of the sanitizer build only (ADLAKE_SANITIZE). GCC links
+// AddressSanitizer and UndefinedBehaviorSanitizer as two runtimes (libasan, libubsan); with both,
+// UBSan's reports ignore log_path in UBSAN_OPTIONS and ASAN_OPTIONS and always go to stderr, where
+// a script test that sends adlake's output to a file never sees them. When ADLAKE_UBSAN_LOG_PATH is
+// set (tests/sanitizers/run_script.sh sets it), this points libubsan's own report path there,
+// before main.
 #include <dlfcn.h>
 
 #include <cstdlib>

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "adlake/gen/id_variants.hpp"
+#include "adlake/gen/money_variants.hpp"
 #include "adlake/gen/variants.hpp"
 #include "adlake/gen/vocab.hpp"
 #include "gen_contract_reference.hpp"

@@ -20,8 +20,8 @@ using testing::FactRow;
 namespace {
 
 LocalAggregates local_of(const std::vector<FactRow>& rows, size_t begin, size_t end) {
-  return aggregate_rows(
-      fact_rows_from(testing::fact_table(rows, begin, end), "fixture", static_cast<int64_t>(begin)));
+  return aggregate_rows(fact_rows_from(testing::fact_table(rows, begin, end), "fixture",
+                                       static_cast<int64_t>(begin)));
 }
 
 Advertisers fixture_advertisers() {
@@ -81,7 +81,8 @@ TEST_CASE("every aggregate equals the serial reference") {
     names.emplace_back(advertisers.strings("advertiser").at(i));
   }
   CHECK(names == std::vector<std::string>{" spaced", "Acme", "Beta", "Zed & Co", "acme", "unknown",
-                                          "\xc3\x9cnic\xc3\xb6" "de Ads"});
+                                          "\xc3\x9cnic\xc3\xb6"
+                                          "de Ads"});
   CHECK(advertisers.values<int64_t>("campaigns")[1] == 3);  // c01, c02, c11
   CHECK(advertisers.values<int64_t>("campaigns")[2] == 3);  // c09, c10, c-shared
 }

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "adlake/clean/enums.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::gold::testing {
 
@@ -52,7 +52,9 @@ class Random {
   uint64_t below(uint64_t n) { return next() % n; }
   bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
   template <class T>
-  const T& pick(const std::vector<T>& values) { return values[below(values.size())]; }
+  const T& pick(const std::vector<T>& values) {
+    return values[below(values.size())];
+  }
 
  private:
   uint64_t state_;
@@ -97,13 +99,13 @@ inline std::string age_bucket_of(int16_t age) {
 // `n` rows, ascending by id_md5, from `seed`.
 inline std::vector<FactRow> make_fact_rows(size_t n, uint64_t seed) {
   Random rng(seed);
-  const std::vector<std::string> topics{"gaming", "finance", "shopping", "travel", "sports",
-                                        "news",   "social",  "health",   "food",   "education",
-                                        "unknown"};
+  const std::vector<std::string> topics{"gaming", "finance",   "shopping", "travel",
+                                        "sports", "news",      "social",   "health",
+                                        "food",   "education", "unknown"};
   const std::vector<std::string> states{"CA", "NY", "TX", "UNK", "WY", "AK", "DC", "UT"};
   const std::vector<std::string> devices{"phone", "tablet", "desktop", "ctv", "unknown"};
-  const std::vector<std::string> oses{"android", "ios", "windows", "macos", "linux", "other",
-                                      "unknown"};
+  const std::vector<std::string> oses{"android", "ios",   "windows", "macos",
+                                      "linux",   "other", "unknown"};
   const std::vector<std::string> genders{"F", "M", "U"};
   const std::vector<int> hours{0, 1, 2, 5, 8, 9, 12, 13, 18, 21, 22, 23};  // 3, 17, ... never
   const auto campaigns = fixture_campaigns();

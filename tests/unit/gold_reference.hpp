@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "gold_fixture.hpp"
 
 namespace adlake::gold::testing {
@@ -55,18 +55,30 @@ inline ExpectedTable expected(const std::string& key_name,
   for (const auto& [key, s] : groups) {
     e.keys.push_back(key);
     for (const auto& c : columns) {
-      if (c == "requests") e.counts[c].push_back(s.requests);
-      else if (c == "campaigns") e.counts[c].push_back(static_cast<int64_t>(s.campaigns.size()));
-      else if (c == "impressions") e.counts[c].push_back(s.impressions);
-      else if (c == "clicks") e.counts[c].push_back(s.clicks);
-      else if (c == "installs") e.counts[c].push_back(s.installs);
-      else if (c == "revenue_micros") e.counts[c].push_back(s.revenue);
-      else if (c == "spend_micros") e.counts[c].push_back(s.spend);
-      else if (c == "ctr") e.ratios[c].push_back(divide(s.clicks, s.impressions));
-      else if (c == "cvr") e.ratios[c].push_back(divide(s.installs, s.clicks));
-      else if (c == "fill_rate") e.ratios[c].push_back(divide(s.impressions, s.requests));
-      else if (c == "ecpm_micros") e.ratios[c].push_back(divide(s.revenue * 1000, s.impressions));
-      else FAIL("unknown column " << c);
+      if (c == "requests")
+        e.counts[c].push_back(s.requests);
+      else if (c == "campaigns")
+        e.counts[c].push_back(static_cast<int64_t>(s.campaigns.size()));
+      else if (c == "impressions")
+        e.counts[c].push_back(s.impressions);
+      else if (c == "clicks")
+        e.counts[c].push_back(s.clicks);
+      else if (c == "installs")
+        e.counts[c].push_back(s.installs);
+      else if (c == "revenue_micros")
+        e.counts[c].push_back(s.revenue);
+      else if (c == "spend_micros")
+        e.counts[c].push_back(s.spend);
+      else if (c == "ctr")
+        e.ratios[c].push_back(divide(s.clicks, s.impressions));
+      else if (c == "cvr")
+        e.ratios[c].push_back(divide(s.installs, s.clicks));
+      else if (c == "fill_rate")
+        e.ratios[c].push_back(divide(s.impressions, s.requests));
+      else if (c == "ecpm_micros")
+        e.ratios[c].push_back(divide(s.revenue * 1000, s.impressions));
+      else
+        FAIL("unknown column " << c);
     }
   }
   return e;
@@ -76,8 +88,10 @@ template <class K>
 std::vector<std::pair<std::string, Sums>> as_text(const std::map<K, Sums>& groups) {
   std::vector<std::pair<std::string, Sums>> out;
   for (const auto& [k, s] : groups) {
-    if constexpr (std::is_same_v<K, std::string>) out.emplace_back(k, s);
-    else out.emplace_back(std::to_string(k), s);
+    if constexpr (std::is_same_v<K, std::string>)
+      out.emplace_back(k, s);
+    else
+      out.emplace_back(std::to_string(k), s);
   }
   return out;
 }
@@ -117,12 +131,11 @@ inline std::map<std::string, ExpectedTable> reference_aggregates(const std::vect
                 "ctr", "cvr", "ecpm_micros"});
   out["/affinity_performance"] =
       expected("is_affinity_match", as_text(by_affinity), {"impressions", "clicks", "ctr"});
-  out["/advertiser_performance"] =
-      expected("advertiser", as_text(by_advertiser),
-               {"campaigns", "impressions", "clicks", "installs", "revenue_micros", "spend_micros",
-                "ctr"});
-  out["/hourly_performance"] = expected("hour_of_day", as_text(by_hour),
-                                        {"impressions", "clicks", "ctr", "revenue_micros"});
+  out["/advertiser_performance"] = expected(
+      "advertiser", as_text(by_advertiser),
+      {"campaigns", "impressions", "clicks", "installs", "revenue_micros", "spend_micros", "ctr"});
+  out["/hourly_performance"] =
+      expected("hour_of_day", as_text(by_hour), {"impressions", "clicks", "ctr", "revenue_micros"});
   out["/funnel_summary"] = expected("", {{"", funnel}},
                                     {"requests", "impressions", "clicks", "installs",
                                      "revenue_micros", "fill_rate", "ctr", "cvr"});
@@ -133,10 +146,14 @@ inline std::string cell_text(const Column& column, size_t i) {
   return std::visit(
       [&](const auto& data) -> std::string {
         using V = std::decay_t<decltype(data)>;
-        if constexpr (std::is_same_v<V, EnumColumn>) return std::string(data.label(i));
-        else if constexpr (std::is_same_v<V, StringColumn>) return std::string(data.at(i));
-        else if constexpr (std::is_same_v<V, std::vector<double>>) return std::to_string(data[i]);
-        else return std::to_string(static_cast<int64_t>(data[i]));
+        if constexpr (std::is_same_v<V, EnumColumn>)
+          return std::string(data.label(i));
+        else if constexpr (std::is_same_v<V, StringColumn>)
+          return std::string(data.at(i));
+        else if constexpr (std::is_same_v<V, std::vector<double>>)
+          return std::to_string(data[i]);
+        else
+          return std::to_string(static_cast<int64_t>(data[i]));
       },
       column.data);
 }
@@ -164,7 +181,8 @@ inline void check_aggregate(const std::string& path, const Table& actual, const 
 
 // Key columns keep their type (CONTRACT 5): enum, string or integer.
 inline void check_key_types(const std::map<std::string, Table>& tables) {
-  CHECK(std::holds_alternative<EnumColumn>(tables.at("/revenue_by_state").column("user_state").data));
+  CHECK(
+      std::holds_alternative<EnumColumn>(tables.at("/revenue_by_state").column("user_state").data));
   CHECK(std::holds_alternative<EnumColumn>(
       tables.at("/campaign_type_performance").column("campaign_type").data));
   CHECK(std::holds_alternative<std::vector<uint8_t>>(
@@ -198,7 +216,7 @@ inline ReferenceHistory reference_history(const std::vector<FactRow>& rows) {
     if (r.has_impression) kept.push_back(&r);
   }
   const std::vector<std::string FactRow::*> keys{&FactRow::user_id, &FactRow::campaign_id,
-                                                  &FactRow::app_id};
+                                                 &FactRow::app_id};
   ReferenceHistory out;
   for (const FactRow* row : kept) {
     const bool test = reference_is_test(row->id_md5);
@@ -275,8 +293,10 @@ inline void check_features(const Table& actual, const std::vector<FactRow>& rows
   for (size_t c = 0; c < names.size(); ++c) {
     INFO("column " << names[c]);
     REQUIRE(actual.columns[20 + c].name == names[c]);  // right after bid_micros
-    if (c % 2 == 0) CHECK(actual.values<int64_t>(names[c]) == history.impressions[c / 2]);
-    else CHECK(actual.values<double>(names[c]) == history.ctr[c / 2]);  // bit for bit
+    if (c % 2 == 0)
+      CHECK(actual.values<int64_t>(names[c]) == history.impressions[c / 2]);
+    else
+      CHECK(actual.values<double>(names[c]) == history.ctr[c / 2]);  // bit for bit
   }
 }
 

@@ -1,8 +1,9 @@
 // The memory sizes of --max-memory-per-rank and their display.
+#include "adlake/mpi/memory_budget.hpp"
+
 #include <doctest/doctest.h>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
 
 using adlake::format_bytes;
 using adlake::parse_memory_size;
@@ -21,8 +22,8 @@ TEST_CASE("memory sizes: units are powers of 1024, any case, with or without iB/
 }
 
 TEST_CASE("memory sizes: anything else is a usage error") {
-  for (const char* bad : {"", "G", "12X", "4 G", "-1G", "4GG", "1e400", "nan", "inf", "4Gb5",
-                          "99999999999T"}) {
+  for (const char* bad :
+       {"", "G", "12X", "4 G", "-1G", "4GG", "1e400", "nan", "inf", "4Gb5", "99999999999T"}) {
     CAPTURE(bad);
     CHECK_THROWS_AS(parse_memory_size(bad), adlake::UsageError);
   }

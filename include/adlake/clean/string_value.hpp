@@ -11,7 +11,8 @@ namespace adlake::clean {
 
 inline constexpr std::size_t kMaxIdBytes = 64;
 inline constexpr std::size_t kMaxNameBytes = 128;
-inline constexpr std::string_view kUnknown = "unknown";
+// What an empty id or name becomes (named apart from the enums' kUnknown).
+inline constexpr std::string_view kUnknownText = "unknown";
 
 using Id = FixedString<kMaxIdBytes>;
 using Name = FixedString<kMaxNameBytes>;

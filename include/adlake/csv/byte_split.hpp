@@ -1,5 +1,5 @@
 #pragma once
-// The parallel read plan of an entity (issue 3): the bytes of all its files,
+// The parallel read plan of an entity: the bytes of all its files,
 // concatenated in name order, are cut into one contiguous range per rank. A
 // rank owns the lines that begin in its range (and finishes the last one past
 // its end), so every line has exactly one owner whatever the rank count.

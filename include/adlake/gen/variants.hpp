@@ -49,36 +49,9 @@ double append_rating(std::string& out, int tenths, int v);
 constexpr int kSlotVariants = 8;
 int append_slot(std::string& out, int slot, int v);
 
-// Money as the logs write it (USD); every valid form rounds back to `micros`.
-constexpr int kMoneyVariants = 5;
-void append_money(std::string& out, int64_t micros, int v);
-// Money that the contract rejects (invalid_number).
-constexpr int kBadMoneyVariants = 11;
-void append_bad_money(std::string& out, int64_t micros, int v);
-
 // is_install: truthy and falsy spellings.
 constexpr int kTruthyVariants = 11;
 constexpr int kFalsyVariants = 12;
 void append_install(std::string& out, bool install, int v);
-
-// IPv4: valid forms (v < kIpValidVariants) keep the /24, the rest clean to `unknown`.
-constexpr int kIpValidVariants = 2;
-constexpr int kIpVariants = 13;
-void append_ip(std::string& out, uint32_t ip, int v);
-
-// id_md5 spellings: 0 upper case, 1 mixed case (both valid after lowercasing).
-constexpr int kIdCaseVariants = 2;
-void append_id_recased(std::string& out, std::string_view id, int v);
-// Ids the contract rejects (invalid_id).
-constexpr int kBadIdVariants = 8;
-void append_bad_id(std::string& out, std::string_view id, int v);
-
-// A key longer than the contract's 64 bytes.
-void append_overlong_key(std::string& out, std::string_view key);
-
-// Unsigned decimal.
-void append_uint(std::string& out, uint64_t v);
-// Zero-padded to `width` digits.
-void append_padded(std::string& out, uint64_t v, int width);
 
 }  // namespace adlake::gen

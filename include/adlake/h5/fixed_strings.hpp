@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <memory>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::h5 {
 

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/mpi/comm.hpp"
 

@@ -7,7 +7,7 @@
 #include <functional>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/mpi/comm.hpp"
 
 namespace adlake::h5 {

@@ -1,13 +1,13 @@
 #pragma once
 // Memory estimates of tables, for the memory bound per rank
-// (core/memory_budget.hpp): what a table holds, what writing it allocates on
+// (mpi/memory_budget.hpp): what a table holds, what writing it allocates on
 // top, and what reading a slice of a stored table will take, all known before
 // the memory is allocated.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/fixed_strings.hpp"
 #include "adlake/mpi/comm.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// What a lake holds (issue 7, `adlake catalog`): every table of every layer
+// What a lake holds (`adlake catalog`): every table of every layer
 // with its rows, typed columns and provenance attributes (CONTRACT 5), read
 // by one process with serial HDF5.
 #include <cstdint>
@@ -45,10 +45,10 @@ struct LayerInfo {
 
 struct LakeCatalog {
   std::string lake;
-  std::vector<LayerInfo> layers;        // in pipeline order, then other *.h5 by name
-  std::vector<std::string> missing;     // pipeline layers not (yet) in the lake
-  std::vector<std::string> other_files; // e.g. metrics.json
-  LakeBytes bytes;                      // each pipeline layer's bytes and the CSV it holds
+  std::vector<LayerInfo> layers;         // in pipeline order, then other *.h5 by name
+  std::vector<std::string> missing;      // pipeline layers not (yet) in the lake
+  std::vector<std::string> other_files;  // e.g. metrics.json
+  LakeBytes bytes;                       // each pipeline layer's bytes and the CSV it holds
 };
 
 // The pipeline's layer files, in order.

@@ -1,7 +1,6 @@
 #pragma once
 // `adlake catalog` output: text for people, JSON for machines.
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "adlake/lineage/catalog.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Layer fingerprints (issue 7): what a layer file was made from, so that
+// Layer fingerprints: what a layer file was made from, so that
 // `adlake run` can tell an up-to-date layer from a stale one. A fingerprint is
 // a hash of its recipe: the stage, the adlake version, the options that shape
 // the output, the fingerprints of the upstream layer files it read, and the
@@ -9,9 +9,8 @@
 // `fingerprint_recipe`). A stage takes it when it starts (agree_fingerprint:
 // an input that changes while the stage runs then makes the layer stale) and
 // writes it before it publishes the layer (write_fingerprint).
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +32,7 @@ struct FingerprintSpec {
 };
 
 struct Fingerprint {
-  std::string hash;                                   // 16 hex digits
+  std::string hash;                                  // 16 hex digits
   nlohmann::json recipe = nlohmann::json::object();  // what was hashed
 
   bool operator==(const Fingerprint& other) const { return hash == other.hash; }

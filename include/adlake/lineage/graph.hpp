@@ -1,10 +1,9 @@
 #pragma once
-// The lineage of a lake as a graph (issue 7): raw input folders -> bronze
+// The lineage of a lake as a graph: raw input folders -> bronze
 // tables -> silver -> gold -> model, from the `sources` attribute of every
 // table. Sources that name no table (bronze's "raw:requests/*.csv") are raw
 // input nodes.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -13,14 +12,14 @@
 namespace adlake::lineage {
 
 struct LineageNode {
-  std::string id;     // "silver.h5:/fact_ad_funnel" or "raw:requests/*.csv"
-  std::string group;  // "raw", "bronze.h5", ...
-  std::string label;  // "/fact_ad_funnel (100000 rows)", "requests/*.csv"
+  std::string id;        // "silver.h5:/fact_ad_funnel" or "raw:requests/*.csv"
+  std::string group;     // "raw", "bronze.h5", ...
+  std::string label;     // "/fact_ad_funnel (100000 rows)", "requests/*.csv"
   bool missing = false;  // named as a source but not in the lake
 };
 
 struct LineageGraph {
-  std::vector<LineageNode> nodes;  // raw first, then tables in layer order
+  std::vector<LineageNode> nodes;                          // raw first, then tables in layer order
   std::vector<std::pair<std::string, std::string>> edges;  // source id -> table id
 
   std::vector<std::string> children(const std::string& id) const;

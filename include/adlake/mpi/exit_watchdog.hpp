@@ -1,5 +1,5 @@
 #pragma once
-// "A failed job never hangs" (issue 9), as a last resort. Some failures leave
+// "A failed job never hangs", as a last resort. Some failures leave
 // ranks in different collective calls, out of adlake's reach: ROMIO can return
 // a write error on one rank while another still waits inside the same
 // MPI_File_write_at_all, and HDF5 can fail a metadata flush on one rank only.

@@ -2,7 +2,7 @@
 // Bytes each rank moves through MPI, counted by adlake's own wrappers (the
 // typed collectives and the row exchange of mpi/exchange.hpp) on the Comm they
 // run on, so a stage's traffic is the difference of two readings
-// (core/summary.cpp) and a scaling model can start from measured bytes.
+// (mpi/summary.cpp) and a scaling model can start from measured bytes.
 //
 // A collective is counted as if its data went in direct messages: a rank's
 // bytes for itself never count; an allgather sends this rank's part to every

@@ -1,5 +1,5 @@
 #pragma once
-// Text helpers of the HTML report (issue 8): escaping of everything that
+// Text helpers of the HTML report: escaping of everything that
 // comes from data, number formatting for people, and small HTML tables.
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// What the report reads from a lake (issue 8), one process, serial HDF5.
+// What the report reads from a lake, one process, serial HDF5.
 // Every layer is optional: a figure whose input is missing says what to run
 // instead of failing the report (Unavailable), while a layer that exists but
 // cannot be read is an error (IoError, DataError).
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "adlake/core/error.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/table_io.hpp"
 

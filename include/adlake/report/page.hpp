@@ -1,5 +1,5 @@
 #pragma once
-// report.html as a whole (issue 8): one self-contained page, inline CSS and
+// report.html as a whole: one self-contained page, inline CSS and
 // SVG, no script, nothing fetched from anywhere; readable on a laptop screen
 // and printable.
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 #pragma once
-// The sections of report.html (issue 8), each read from the lake and rendered
+// The sections of report.html, each read from the lake and rendered
 // as HTML. A figure whose data is not in the lake shows what to run instead.
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Inline SVG charts of the report (issue 8), drawn here so the page needs
+// Inline SVG charts of the report, drawn here so the page needs
 // nothing from the network. Every chart is an `<svg class="chart">` whose data
 // marks carry class "mark" (the render test counts them); all text from data
 // is escaped. A chart is only drawn over data: callers show a note instead

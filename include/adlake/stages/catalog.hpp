@@ -4,7 +4,7 @@
 // errors.
 #include <string>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

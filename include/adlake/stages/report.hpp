@@ -3,8 +3,8 @@
 // the funnel, data quality, business figures, the model and the run.
 #include <string>
 
-#include "adlake/core/context.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

@@ -1,4 +1,4 @@
-#include "adlake/core/memory_budget.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 #include <spdlog/fmt/fmt.h>
 
@@ -89,9 +89,9 @@ std::string format_bytes(std::uint64_t bytes) {
 
 std::uint64_t default_memory_per_rank(const Comm& comm) {
   MPI_Comm node = MPI_COMM_NULL;
-  check_mpi(MPI_Comm_split_type(comm.get(), MPI_COMM_TYPE_SHARED, comm.rank(), MPI_INFO_NULL,
-                                &node),
-            "split the communicator by node");
+  check_mpi(
+      MPI_Comm_split_type(comm.get(), MPI_COMM_TYPE_SHARED, comm.rank(), MPI_INFO_NULL, &node),
+      "split the communicator by node");
   int ranks_on_node = 1;
   MPI_Comm_size(node, &ranks_on_node);
   MPI_Comm_free(&node);

@@ -1,4 +1,4 @@
-#include "adlake/core/summary.hpp"
+#include "adlake/mpi/summary.hpp"
 
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>

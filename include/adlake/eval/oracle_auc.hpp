@@ -1,13 +1,12 @@
 #pragma once
 // The two oracle AUCs of CONTRACT 1, computed on the test split of the
 // generated impressions: oracle_auc (p_click) and feature_oracle_auc
-// (p_click_features), with the evaluation's roc_auc.
+// (p_click_features), with the same roc_auc that scores the model, so that the
+// oracle and the model are measured alike.
 #include <cstdint>
 #include <span>
 
-#include "adlake/gen/request_block.hpp"
-
-namespace adlake::gen {
+namespace adlake::eval {
 
 struct OracleAucs {
   double oracle_auc = 0.0;
@@ -18,6 +17,5 @@ struct OracleAucs {
 
 OracleAucs oracle_aucs(std::span<const double> p_click, std::span<const double> p_click_features,
                        std::span<const uint8_t> clicked);
-OracleAucs oracle_aucs(std::span<const OracleSample> samples);
 
-}  // namespace adlake::gen
+}  // namespace adlake::eval

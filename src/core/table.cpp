@@ -1,4 +1,4 @@
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 #include <algorithm>
 #include <iterator>
