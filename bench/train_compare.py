@@ -22,7 +22,7 @@ import numpy as np
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
 
-# adlake train's default_categorical_integers (src/stages/model_features.cpp).
+# adlake train's default_categorical_integers (src/model/features.cpp).
 CATEGORICAL_INTEGERS = {"hour_of_day", "day_of_week", "is_affinity_match", "is_contextual_match"}
 
 

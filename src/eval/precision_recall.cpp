@@ -10,31 +10,36 @@ double average_precision(std::span<const double> scores, std::span<const uint8_t
   return average_precision(threshold_counts(scores, labels));
 }
 
-double average_precision(const ThresholdCounts& c) {
-  if (c.positives == 0) return std::numeric_limits<double>::quiet_NaN();
-  double sum = 0;
-  int64_t tp_prev = 0;
+double add_precision_steps(const ThresholdCounts& c, double sum) {
+  int64_t tp_prev = c.tp_before;
   for (size_t k = 0; k < c.thresholds.size(); ++k) {
     if (c.tp[k] == tp_prev) continue;
     const double precision = static_cast<double>(c.tp[k]) / static_cast<double>(c.tp[k] + c.fp[k]);
     sum += static_cast<double>(c.tp[k] - tp_prev) * precision;
     tp_prev = c.tp[k];
   }
-  return sum / static_cast<double>(c.positives);
+  return sum;
+}
+
+double average_precision(const ThresholdCounts& c) {
+  if (c.positives == 0) return std::numeric_limits<double>::quiet_NaN();
+  return add_precision_steps(c, 0.0) / static_cast<double>(c.positives);
 }
 
 std::vector<CurvePoint> pr_curve(std::span<const double> scores, std::span<const uint8_t> labels) {
   return pr_curve(threshold_counts(scores, labels));
 }
 
+CurvePoint pr_point(const ThresholdCounts& c, size_t k) {
+  return {static_cast<double>(c.tp[k]) / static_cast<double>(c.positives),
+          static_cast<double>(c.tp[k]) / static_cast<double>(c.tp[k] + c.fp[k]), c.thresholds[k]};
+}
+
 std::vector<CurvePoint> pr_curve(const ThresholdCounts& c) {
   std::vector<CurvePoint> out;
   if (c.positives == 0) return out;
-  const double p = static_cast<double>(c.positives);
   for (size_t k = 0; k < c.thresholds.size(); ++k) {
-    out.push_back({static_cast<double>(c.tp[k]) / p,
-                   static_cast<double>(c.tp[k]) / static_cast<double>(c.tp[k] + c.fp[k]),
-                   c.thresholds[k]});
+    out.push_back(pr_point(c, k));
     if (c.tp[k] == c.positives) break;  // past full recall only precision falls
   }
   return out;

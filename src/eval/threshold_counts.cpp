@@ -23,34 +23,57 @@ void check_binary_inputs(std::span<const double> scores, std::span<const uint8_t
   }
 }
 
-ThresholdCounts threshold_counts(std::span<const double> scores, std::span<const uint8_t> labels) {
+std::vector<ScoreCount> count_scores(std::span<const double> scores,
+                                     std::span<const uint8_t> labels) {
   check_binary_inputs(scores, labels);
   // The pairs themselves are sorted, not indices into the scores: an
   // indirect comparison misses the cache at every step (150k test rows).
-  // Tied scores may come in any order: only the counts after a tie are kept.
-  std::vector<std::pair<double, uint8_t>> sorted(scores.size());
-  for (size_t i = 0; i < scores.size(); ++i) sorted[i] = {scores[i], labels[i]};
+  std::vector<ScoreCount> sorted(scores.size());
+  for (size_t i = 0; i < scores.size(); ++i) {
+    sorted[i] = {scores[i], labels[i], 1 - int64_t{labels[i]}};
+  }
   std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
+            [](const ScoreCount& a, const ScoreCount& b) { return a.score > b.score; });
+  merge_equal_scores(sorted);
+  return sorted;
+}
 
-  ThresholdCounts out;
-  int64_t tp = 0, fp = 0;
+void merge_equal_scores(std::vector<ScoreCount>& sorted) {
+  size_t out = 0;
   for (size_t i = 0; i < sorted.size(); ++i) {
-    const double s = sorted[i].first;
-    if (sorted[i].second)
-      ++tp;
-    else
-      ++fp;
-    const bool last_of_tie = i + 1 == sorted.size() || sorted[i + 1].first != s;
-    if (last_of_tie) {
-      out.thresholds.push_back(s);
-      out.tp.push_back(tp);
-      out.fp.push_back(fp);
+    if (out > 0 && sorted[out - 1].score == sorted[i].score) {
+      sorted[out - 1].positives += sorted[i].positives;
+      sorted[out - 1].negatives += sorted[i].negatives;
+    } else {
+      sorted[out++] = sorted[i];
     }
   }
-  out.positives = tp;
-  out.negatives = fp;
+  sorted.resize(out);
+}
+
+ThresholdCounts accumulate_counts(const std::vector<ScoreCount>& counts, int64_t tp_before,
+                                  int64_t fp_before) {
+  ThresholdCounts out;
+  out.tp_before = tp_before;
+  out.fp_before = fp_before;
+  out.thresholds.reserve(counts.size());
+  out.tp.reserve(counts.size());
+  out.fp.reserve(counts.size());
+  int64_t tp = tp_before, fp = fp_before;
+  for (const ScoreCount& c : counts) {
+    tp += c.positives;
+    fp += c.negatives;
+    out.thresholds.push_back(c.score);
+    out.tp.push_back(tp);
+    out.fp.push_back(fp);
+  }
+  out.positives = tp - tp_before;
+  out.negatives = fp - fp_before;
   return out;
+}
+
+ThresholdCounts threshold_counts(std::span<const double> scores, std::span<const uint8_t> labels) {
+  return accumulate_counts(count_scores(scores, labels));
 }
 
 }  // namespace adlake::eval

@@ -15,32 +15,73 @@ namespace {
 
 const std::vector<std::string> kKindLabels{"numeric", "categorical"};
 
-// The tables of a forest; empty (but with every column) on non-root ranks.
+// The tables of a forest. Every rank writes the trees, nodes and category
+// sets of its block of trees, so no rank holds the whole forest twice (as
+// trees and as tables); the small feature tables come from rank 0. Every rank
+// has every column, rows or not (a collective write needs them).
 struct ModelTables {
   Table trees, nodes, sets, features, edges, categories;
 };
 
-ModelTables make_tables(const Forest& forest, const ModelExtras& extras, bool with_rows) {
-  ModelTables t;
+// The /trees, /nodes and /category_sets rows of trees [begin, end).
+void add_tree_rows(const Forest& forest, size_t begin, size_t end, ModelTables& t) {
   auto& tree_id = t.trees.add("tree", std::vector<int32_t>{});
   auto& first_node = t.trees.add("first_node", std::vector<int64_t>{});
   auto& n_nodes = t.trees.add("nodes", std::vector<int32_t>{});
   auto& first_set = t.trees.add("first_set", std::vector<int64_t>{});
   auto& n_sets = t.trees.add("sets", std::vector<int32_t>{});
-  auto& feature = t.nodes.add("feature", std::vector<int32_t>{});
-  auto& threshold = t.nodes.add("threshold", std::vector<uint8_t>{});
-  auto& category_set = t.nodes.add("category_set", std::vector<int32_t>{});
-  auto& left = t.nodes.add("left", std::vector<int32_t>{});
-  auto& right = t.nodes.add("right", std::vector<int32_t>{});
-  auto& n_neg = t.nodes.add("n_neg", std::vector<int64_t>{});
-  auto& n_pos = t.nodes.add("n_pos", std::vector<int64_t>{});
-  auto& score = t.nodes.add("score", std::vector<double>{});
-  auto& pctr = t.nodes.add("pctr", std::vector<double>{});
-  auto& gain = t.nodes.add("gain", std::vector<double>{});
   std::vector<int64_t>* words[4];
   for (int w = 0; w < 4; ++w) {
     words[w] = &t.sets.add("word" + std::to_string(w), std::vector<int64_t>{});
   }
+  int64_t nodes_so_far = 0, sets_so_far = 0;
+  for (size_t i = 0; i < begin; ++i) {
+    nodes_so_far += static_cast<int64_t>(forest.trees[i].size());
+    sets_so_far += static_cast<int64_t>(forest.trees[i].sets.size());
+  }
+  for (size_t i = begin; i < end; ++i) {
+    const Tree& tree = forest.trees[i];
+    tree_id.push_back(static_cast<int32_t>(i));
+    first_node.push_back(nodes_so_far);
+    n_nodes.push_back(static_cast<int32_t>(tree.size()));
+    first_set.push_back(sets_so_far);
+    n_sets.push_back(static_cast<int32_t>(tree.sets.size()));
+    nodes_so_far += static_cast<int64_t>(tree.size());
+    sets_so_far += static_cast<int64_t>(tree.sets.size());
+    for (const CategorySet& s : tree.sets) {
+      for (int w = 0; w < 4; ++w) words[w]->push_back(std::bit_cast<int64_t>(s[w]));
+    }
+  }
+}
+
+// A node column of type Out (the file's) from each tree's member.
+template <class Out, class T>
+void add_node_column(Table& nodes, const char* name, const Forest& forest, size_t begin, size_t end,
+                     std::vector<T> Tree::*member) {
+  std::vector<Out> values;
+  for (size_t i = begin; i < end; ++i) {
+    const std::vector<T>& v = forest.trees[i].*member;
+    values.insert(values.end(), v.begin(), v.end());
+  }
+  nodes.add(name, std::move(values));
+}
+
+void add_node_rows(const Forest& forest, size_t begin, size_t end, Table& nodes) {
+  add_node_column<int32_t>(nodes, "feature", forest, begin, end, &Tree::feature);
+  add_node_column<uint8_t>(nodes, "threshold", forest, begin, end, &Tree::threshold);
+  add_node_column<int32_t>(nodes, "category_set", forest, begin, end, &Tree::category_set);
+  add_node_column<int32_t>(nodes, "left", forest, begin, end, &Tree::left);
+  add_node_column<int32_t>(nodes, "right", forest, begin, end, &Tree::right);
+  add_node_column<int64_t>(nodes, "n_neg", forest, begin, end, &Tree::n_neg);
+  add_node_column<int64_t>(nodes, "n_pos", forest, begin, end, &Tree::n_pos);
+  add_node_column<double>(nodes, "score", forest, begin, end, &Tree::score);
+  add_node_column<double>(nodes, "pctr", forest, begin, end, &Tree::pctr);
+  add_node_column<double>(nodes, "gain", forest, begin, end, &Tree::gain);
+}
+
+// /features, /bin_edges and /categories (rows only when with_rows).
+void add_feature_rows(const Forest& forest, const ModelExtras& extras, bool with_rows,
+                      ModelTables& t) {
   auto& name = t.features.add("name", StringColumn{});
   auto& kind = t.features.add("kind", EnumColumn{kKindLabels, {}});
   auto& n_bins = t.features.add("n_bins", std::vector<int32_t>{});
@@ -53,32 +94,7 @@ ModelTables make_tables(const Forest& forest, const ModelExtras& extras, bool wi
   auto& cat_feature = t.categories.add("feature", std::vector<int32_t>{});
   auto& cat_code = t.categories.add("code", std::vector<int32_t>{});
   auto& cat_label = t.categories.add("label", StringColumn{});
-  if (!with_rows) return t;
-
-  int64_t nodes_so_far = 0, sets_so_far = 0;
-  for (size_t i = 0; i < forest.trees.size(); ++i) {
-    const Tree& tree = forest.trees[i];
-    tree_id.push_back(static_cast<int32_t>(i));
-    first_node.push_back(nodes_so_far);
-    n_nodes.push_back(static_cast<int32_t>(tree.size()));
-    first_set.push_back(sets_so_far);
-    n_sets.push_back(static_cast<int32_t>(tree.sets.size()));
-    nodes_so_far += static_cast<int64_t>(tree.size());
-    sets_so_far += static_cast<int64_t>(tree.sets.size());
-    feature.insert(feature.end(), tree.feature.begin(), tree.feature.end());
-    threshold.insert(threshold.end(), tree.threshold.begin(), tree.threshold.end());
-    category_set.insert(category_set.end(), tree.category_set.begin(), tree.category_set.end());
-    left.insert(left.end(), tree.left.begin(), tree.left.end());
-    right.insert(right.end(), tree.right.begin(), tree.right.end());
-    n_neg.insert(n_neg.end(), tree.n_neg.begin(), tree.n_neg.end());
-    n_pos.insert(n_pos.end(), tree.n_pos.begin(), tree.n_pos.end());
-    score.insert(score.end(), tree.score.begin(), tree.score.end());
-    pctr.insert(pctr.end(), tree.pctr.begin(), tree.pctr.end());
-    gain.insert(gain.end(), tree.gain.begin(), tree.gain.end());
-    for (const CategorySet& s : tree.sets) {
-      for (int w = 0; w < 4; ++w) words[w]->push_back(std::bit_cast<int64_t>(s[w]));
-    }
-  }
+  if (!with_rows) return;
   const auto value_or_nan = [](const std::vector<double>& v, size_t i) {
     return i < v.size() ? v[i] : std::numeric_limits<double>::quiet_NaN();
   };
@@ -101,6 +117,17 @@ ModelTables make_tables(const Forest& forest, const ModelExtras& extras, bool wi
       cat_label.push_back(b.categories[k]);
     }
   }
+}
+
+// Rank r of p writes trees [r n / p, (r + 1) n / p).
+ModelTables make_tables(const Forest& forest, const ModelExtras& extras, const Comm& comm) {
+  const size_t n = forest.trees.size();
+  const auto p = static_cast<size_t>(comm.size()), r = static_cast<size_t>(comm.rank());
+  const size_t begin = r * n / p, end = (r + 1) * n / p;
+  ModelTables t;
+  add_tree_rows(forest, begin, end, t);
+  add_node_rows(forest, begin, end, t.nodes);
+  add_feature_rows(forest, extras, comm.is_root(), t);
   return t;
 }
 
@@ -218,7 +245,7 @@ void read_trees(const h5::File& file, Forest& forest) {
 
 void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras,
                  const Comm& comm) {
-  const ModelTables t = make_tables(forest, extras, comm.is_root());
+  const ModelTables t = make_tables(forest, extras, comm);
   std::string params = to_json(forest.params).dump(), metrics = extras.metrics.dump();
   broadcast(comm, params);
   broadcast(comm, metrics);

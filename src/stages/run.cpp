@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "adlake/stages/run_steps.hpp"
-#include "adlake/stages/truth.hpp"
+#include "adlake/model/truth.hpp"
 
 namespace adlake {
 namespace fs = std::filesystem;
@@ -42,7 +42,7 @@ std::vector<RunStep> make_steps(const RunOptions& options) {
   train.lake = options.lake;
   steps.push_back(
       {"train", in_lake("model.h5"), {in_lake("metrics.json")},
-       [train] { return train_fingerprint_spec(train, find_truth_dir(train.lake, train.truth)); },
+       [train] { return train_fingerprint_spec(train, model::find_truth_dir(train.lake, train.truth)); },
        [train](Context& ctx) { run_train(ctx, train); }});
 
   // Last: the page reads every layer (and shows this job's stage timings).

@@ -15,12 +15,12 @@
 #include "adlake/gen/vocab.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/table_io.hpp"
+#include "adlake/model/truth.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/stages/bronze.hpp"
 #include "adlake/stages/generate.hpp"
 #include "adlake/stages/gold.hpp"
 #include "adlake/stages/silver.hpp"
-#include "adlake/stages/truth.hpp"
 #include "shared_temp_dir.hpp"
 
 using namespace adlake;
@@ -65,7 +65,7 @@ TEST_CASE("gold's features give the truth's p_click_features, at any number of r
   const StringColumn& ids = f.strings("id_md5");
   std::vector<std::string> wanted;
   for (size_t i = 0; i < ids.size(); ++i) wanted.emplace_back(ids[i]);
-  const TruthProbabilities truth = read_truth(dir + "/raw/_truth/click_prob", wanted);
+  const model::TruthProbabilities truth = model::read_truth(dir + "/raw/_truth/click_prob", wanted);
 
   const gen::ClickModel model;
   int64_t mismatches = 0;

@@ -19,13 +19,14 @@
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/handle.hpp"
 #include "adlake/h5/table_io.hpp"
+#include "adlake/model/features.hpp"
 #include "adlake/mpi/collectives.hpp"
-#include "adlake/stages/model_features.hpp"
 #include "adlake/stages/score.hpp"
 #include "adlake/stages/train.hpp"
 #include "shared_temp_dir.hpp"
 
 using namespace adlake;
+using namespace adlake::model;
 namespace fs = std::filesystem;
 
 namespace {

@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "adlake/core/error.hpp"
-#include "adlake/stages/truth.hpp"
+#include "adlake/model/truth.hpp"
 #include "csv_temp_dir.hpp"
 
-using adlake::read_truth;
+using adlake::model::read_truth;
 
 TEST_CASE("read_truth finds each asked id, also among ids sharing their first 16 digits") {
   adlake::test::CsvTempDir raw;

@@ -21,6 +21,28 @@ class Stopwatch {
   Clock::time_point start_;
 };
 
+// Wall and process CPU seconds (all threads) of a stage's steps, one after
+// the other: on a busy machine the wall clock says little, so a step's CPU
+// time goes beside it.
+class StepTimer {
+ public:
+  struct Step {
+    std::string name;
+    double seconds = 0;
+    double cpu_seconds = 0;
+  };
+  StepTimer();
+  // Ends the step running since the last call (or construction) as `name`
+  // and starts the next; returns the step.
+  const Step& done(std::string name);
+  const std::vector<Step>& steps() const { return steps_; }
+
+ private:
+  Stopwatch wall_;
+  double cpu_start_ = 0;
+  std::vector<Step> steps_;
+};
+
 // Rate-limits progress lines: due() is true at most once per `interval` seconds.
 class ProgressClock {
  public:

@@ -1,5 +1,6 @@
 #pragma once
 // Calibration table: do predicted probabilities match observed rates?
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -18,5 +19,18 @@ struct CalibrationBin {
 // Fewer bins when there are fewer rows than bins.
 std::vector<CalibrationBin> calibration_table(std::span<const double> probs,
                                               std::span<const uint8_t> labels, int bins = 10);
+
+// How calibration_table cuts `rows` sorted rows: min(rows, bins) groups;
+// group g holds the sorted rows [first_of_group(g), first_of_group(g + 1)).
+struct CalibrationGroups {
+  uint64_t rows = 0;
+  uint64_t groups = 0;
+  CalibrationGroups(uint64_t n, int bins);
+  uint64_t first_of_group(uint64_t g) const { return g * rows / groups; }
+};
+
+// A group's figures from its sum of probabilities (added in sorted order).
+CalibrationBin calibration_bin(int64_t rows, double min_prob, double max_prob, double sum_prob,
+                               int64_t positives);
 
 }  // namespace adlake::eval

@@ -15,4 +15,7 @@ struct CurvePoint {
 // keeping the first and the last (a report's plot needs the end points).
 std::vector<CurvePoint> downsample(const std::vector<CurvePoint>& curve, size_t max_points);
 
+// The indices downsample keeps of a curve of `size` points, ascending.
+std::vector<size_t> downsample_indices(size_t size, size_t max_points);
+
 }  // namespace adlake::eval

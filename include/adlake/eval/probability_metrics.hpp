@@ -14,4 +14,11 @@ double log_loss(std::span<const double> probs, std::span<const uint8_t> labels);
 // brier_score_loss. NaN on empty input.
 double brier(std::span<const double> probs, std::span<const uint8_t> labels);
 
+// One row's term of log_loss's sum (before the mean) and of brier's.
+double log_loss_term(double prob, uint8_t label);
+inline double brier_term(double prob, uint8_t label) {
+  const double d = prob - label;
+  return d * d;
+}
+
 }  // namespace adlake::eval

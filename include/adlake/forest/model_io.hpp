@@ -27,7 +27,8 @@ struct ModelExtras {
   std::vector<double> permutation_importance, permutation_importance_std;
 };
 
-// Collective over comm; the root's forest is written (other ranks' are ignored).
+// Collective over comm; every rank holds the same forest and writes the
+// nodes of its block of trees (rank 0 also the feature tables).
 void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras, const Comm& comm);
 
 // Reads a forest back; on a parallel file every rank of the file's

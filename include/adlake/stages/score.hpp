@@ -1,5 +1,5 @@
 #pragma once
-// The score job (issue 6): a saved model applied to a features table, so the
+// The score job: a saved model applied to a features table, so the
 // model is useful after training: every row gets its score and pctr.
 #include <string>
 
@@ -15,7 +15,8 @@ struct ScoreOptions {
 
 // Collective. Each rank scores its share of /features and writes it in table
 // order: /scores has id_md5, split, is_click (when present), score and pctr.
-// Rank 0 logs the test split's ROC-AUC when the labels are there.
+// Rank 0 logs the test split's ROC-AUC (computed over the ranks) when the
+// labels are there.
 void run_score(Context& ctx, const ScoreOptions& options);
 
 }  // namespace adlake

@@ -3,11 +3,15 @@
 // id_md5, p_click, p_click_features), read only to report how far a model is
 // from the oracles.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
-namespace adlake {
+#include "adlake/mpi/comm.hpp"
+
+namespace adlake::model {
 
 // The truth folder RAW/_truth/click_prob: `explicit_dir` when given (RAW, RAW/_truth or
 // the click_prob folder itself), else RAW from the `input` parameter of
@@ -23,4 +27,13 @@ struct TruthProbabilities {
 // The truth of each of `ids` (32-character id_md5 values).
 TruthProbabilities read_truth(const std::string& truth_dir, const std::vector<std::string>& ids);
 
-}  // namespace adlake
+// Collective. The truth figures of metrics.json (CONTRACT 4: over the test
+// split): truth_dir, truth_rows and, when some rows are found, oracle_auc,
+// feature_oracle_auc and gap_to_feature_oracle (feature_oracle_auc -
+// roc_auc). `ids` and `labels` are this rank's test rows; each rank reads
+// the truth files for its own ids, so no rank holds another's.
+nlohmann::json oracle_metrics(const Comm& comm, const std::string& truth_dir,
+                              const std::vector<std::string>& ids, std::span<const uint8_t> labels,
+                              double roc_auc);
+
+}  // namespace adlake::model

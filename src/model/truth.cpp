@@ -1,4 +1,4 @@
-#include "adlake/stages/truth.hpp"
+#include "adlake/model/truth.hpp"
 
 #include <fast_float/fast_float.h>
 
@@ -14,7 +14,7 @@
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/table_io.hpp"
 
-namespace adlake {
+namespace adlake::model {
 
 namespace fs = std::filesystem;
 
@@ -164,4 +164,4 @@ TruthProbabilities read_truth(const std::string& truth_dir, const std::vector<st
   return t;
 }
 
-}  // namespace adlake
+}  // namespace adlake::model

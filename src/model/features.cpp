@@ -1,4 +1,4 @@
-#include "adlake/stages/model_features.hpp"
+#include "adlake/model/features.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,7 +15,7 @@
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 
-namespace adlake {
+namespace adlake::model {
 
 const std::vector<std::string>& default_categorical_integers() {
   static const std::vector<std::string> names{"hour_of_day", "day_of_week", "is_affinity_match",
@@ -56,14 +56,14 @@ std::vector<FeatureSpec> feature_specs(const Table& features,
                                        const std::vector<std::string>& columns,
                                        const std::vector<std::string>& categorical_integers,
                                        const std::string& where) {
-  for (const char* needed : {kLabelColumn, kSplitColumn}) {
-    if (!features.has(needed)) throw DataError(where + " has no column " + needed);
+  for (const std::string_view needed : {kLabelColumn, kSplitColumn}) {
+    if (!features.has(needed)) throw DataError(where + " has no column " + std::string(needed));
   }
   // Every row is in a known split (the reader checked each code is a member):
   // a row of another split would silently be neither trained nor tested on.
   for (const std::string& label : features.enums(kSplitColumn).labels) {
     if (!label.empty() && label != "train" && label != "test") {
-      throw DataError(where + ", column " + kSplitColumn +
+      throw DataError(where + ", column " + std::string(kSplitColumn) +
                       ": expected the enum members train and test (CONTRACT 3.1), found '" +
                       log_safe(label) + "'");
     }
@@ -188,4 +188,4 @@ std::vector<uint32_t> rows_of_split(const Table& table, const std::string& label
   return rows;
 }
 
-}  // namespace adlake
+}  // namespace adlake::model

@@ -8,15 +8,17 @@
 #include <vector>
 
 #include "adlake/forest/binning.hpp"
+#include "adlake/gold/features.hpp"
 #include "adlake/h5/column.hpp"
 #include "adlake/mpi/comm.hpp"
 
-namespace adlake {
+namespace adlake::model {
 
+// Gold's table and the columns that are not features (gold/features.hpp).
 inline constexpr const char* kFeaturesTable = "/features";
-inline constexpr const char* kLabelColumn = "is_click";
-inline constexpr const char* kSplitColumn = "split";
-inline constexpr const char* kIdColumn = "id_md5";
+using gold::kIdColumn;
+using gold::kLabelColumn;
+using gold::kSplitColumn;
 
 // Integer columns that are categories, not quantities: a day's hours and a
 // week's days have no order a click rate follows (the rate cycles), and the
@@ -62,4 +64,4 @@ Table read_features_share(const Comm& comm, const std::string& gold_path, int64_
 // Rows of the table whose split is `label` ("train" or "test").
 std::vector<uint32_t> rows_of_split(const Table& table, const std::string& label);
 
-}  // namespace adlake
+}  // namespace adlake::model
