@@ -19,8 +19,17 @@ constexpr const char* kFactSource = "silver.h5:/fact_ad_funnel";
 constexpr const char* kCampaignsSource = "silver.h5:/campaigns";
 
 enum class Metric {
-  kRequests, kCampaigns, kImpressions, kClicks, kInstalls, kRevenue, kSpend,
-  kFillRate, kCtr, kCvr, kEcpm,
+  kRequests,
+  kCampaigns,
+  kImpressions,
+  kClicks,
+  kInstalls,
+  kRevenue,
+  kSpend,
+  kFillRate,
+  kCtr,
+  kCvr,
+  kEcpm,
 };
 
 // A group's totals: its counts and, where the table has it, its distinct campaigns.
@@ -37,42 +46,66 @@ struct MetricInfo {
 
 MetricInfo info(Metric m) {
   switch (m) {
-    case Metric::kRequests: return {"requests", "", false};
-    case Metric::kCampaigns: return {"campaigns", "", false};
-    case Metric::kImpressions: return {"impressions", "", false};
-    case Metric::kClicks: return {"clicks", "", false};
-    case Metric::kInstalls: return {"installs", "", false};
-    case Metric::kRevenue: return {"revenue_micros", kMoney, false};
-    case Metric::kSpend: return {"spend_micros", kMoney, false};
-    case Metric::kFillRate: return {"fill_rate", "", true};
-    case Metric::kCtr: return {"ctr", "", true};
-    case Metric::kCvr: return {"cvr", "", true};
-    case Metric::kEcpm: return {"ecpm_micros", "micros of USD per 1000 impressions", true};
+    case Metric::kRequests:
+      return {"requests", "", false};
+    case Metric::kCampaigns:
+      return {"campaigns", "", false};
+    case Metric::kImpressions:
+      return {"impressions", "", false};
+    case Metric::kClicks:
+      return {"clicks", "", false};
+    case Metric::kInstalls:
+      return {"installs", "", false};
+    case Metric::kRevenue:
+      return {"revenue_micros", kMoney, false};
+    case Metric::kSpend:
+      return {"spend_micros", kMoney, false};
+    case Metric::kFillRate:
+      return {"fill_rate", "", true};
+    case Metric::kCtr:
+      return {"ctr", "", true};
+    case Metric::kCvr:
+      return {"cvr", "", true};
+    case Metric::kEcpm:
+      return {"ecpm_micros", "micros of USD per 1000 impressions", true};
   }
   return {"", "", false};
 }
 
 int64_t count_of(Metric m, const Group& g) {
   switch (m) {
-    case Metric::kRequests: return g.counts.requests;
-    case Metric::kCampaigns: return g.campaigns;
-    case Metric::kImpressions: return g.counts.impressions;
-    case Metric::kClicks: return g.counts.clicks;
-    case Metric::kInstalls: return g.counts.installs;
-    case Metric::kRevenue: return g.counts.revenue_micros;
-    case Metric::kSpend: return g.counts.spend_micros;
-    default: return 0;
+    case Metric::kRequests:
+      return g.counts.requests;
+    case Metric::kCampaigns:
+      return g.campaigns;
+    case Metric::kImpressions:
+      return g.counts.impressions;
+    case Metric::kClicks:
+      return g.counts.clicks;
+    case Metric::kInstalls:
+      return g.counts.installs;
+    case Metric::kRevenue:
+      return g.counts.revenue_micros;
+    case Metric::kSpend:
+      return g.counts.spend_micros;
+    default:
+      return 0;
   }
 }
 
 double ratio_of(Metric m, const Group& g) {
   const Counts& c = g.counts;
   switch (m) {
-    case Metric::kFillRate: return ratio(c.impressions, c.requests);
-    case Metric::kCtr: return ratio(c.clicks, c.impressions);
-    case Metric::kCvr: return ratio(c.installs, c.clicks);
-    case Metric::kEcpm: return ecpm_micros(c.revenue_micros, c.impressions);
-    default: return 0;
+    case Metric::kFillRate:
+      return ratio(c.impressions, c.requests);
+    case Metric::kCtr:
+      return ratio(c.clicks, c.impressions);
+    case Metric::kCvr:
+      return ratio(c.installs, c.clicks);
+    case Metric::kEcpm:
+      return ecpm_micros(c.revenue_micros, c.impressions);
+    default:
+      return 0;
   }
 }
 
@@ -113,8 +146,12 @@ GoldTable indexed_table(std::string path, const char* key_name, Key key_column,
   return out;
 }
 
-bool has_requests(const Counts& c) { return c.requests > 0; }
-bool has_impressions(const Counts& c) { return c.impressions > 0; }
+bool has_requests(const Counts& c) {
+  return c.requests > 0;
+}
+bool has_impressions(const Counts& c) {
+  return c.impressions > 0;
+}
 
 // COUNT(DISTINCT campaign_id) per campaign_type.
 std::vector<int64_t> campaigns_by_type(const std::vector<CampaignTotal>& campaigns) {
@@ -211,7 +248,8 @@ std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals,
                   "SUM(is_click) AS clicks, SUM(is_install) AS installs, SUM(revenue_micros) AS "
                   "revenue_micros, clicks / impressions AS ctr, revenue_micros * 1000 / "
                   "impressions AS ecpm_micros FROM silver.fact_ad_funnel GROUP BY user_state "
-                  "ORDER BY user_state") + ratios));
+                  "ORDER BY user_state") +
+          ratios));
   out.push_back(indexed_table(
       "/campaign_type_performance", "campaign_type", enum_column<CampaignType>(),
       d.by_campaign_type, campaigns_by_type(totals.campaigns), has_impressions,
@@ -222,23 +260,26 @@ std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals,
                   "SUM(revenue_micros) AS revenue_micros, SUM(win_price_micros) AS spend_micros, "
                   "clicks / impressions AS ctr, installs / clicks AS cvr, revenue_micros * 1000 / "
                   "impressions AS ecpm_micros FROM silver.fact_ad_funnel WHERE has_impression = 1 "
-                  "GROUP BY campaign_type ORDER BY campaign_type") + ratios));
+                  "GROUP BY campaign_type ORDER BY campaign_type") +
+          ratios));
   out.push_back(indexed_table(
       "/affinity_performance", "is_affinity_match", std::vector<uint8_t>{}, d.by_affinity, {},
       has_impressions, {Metric::kImpressions, Metric::kClicks, Metric::kCtr},
       std::string("SELECT (interest = category AND interest NOT IN ('unknown', 'none')) AS "
                   "is_affinity_match, COUNT(*) AS impressions, SUM(is_click) AS clicks, clicks / "
                   "impressions AS ctr FROM silver.fact_ad_funnel WHERE has_impression = 1 GROUP BY "
-                  "is_affinity_match ORDER BY is_affinity_match") + ratios));
+                  "is_affinity_match ORDER BY is_affinity_match") +
+          ratios));
   out.push_back(advertiser_table(totals.campaigns, advertisers));
   out.back().description += ratios;
   out.push_back(indexed_table(
-      "/hourly_performance", "hour_of_day", std::vector<uint8_t>{}, d.by_hour, {},
-      has_impressions, {Metric::kImpressions, Metric::kClicks, Metric::kCtr, Metric::kRevenue},
+      "/hourly_performance", "hour_of_day", std::vector<uint8_t>{}, d.by_hour, {}, has_impressions,
+      {Metric::kImpressions, Metric::kClicks, Metric::kCtr, Metric::kRevenue},
       std::string("SELECT HOUR(imp_ts UTC) AS hour_of_day, COUNT(*) AS impressions, SUM(is_click) "
                   "AS clicks, clicks / impressions AS ctr, SUM(revenue_micros) AS revenue_micros "
                   "FROM silver.fact_ad_funnel WHERE has_impression = 1 GROUP BY hour_of_day ORDER "
-                  "BY hour_of_day") + ratios));
+                  "BY hour_of_day") +
+          ratios));
   GoldTable funnel{"/funnel_summary",
                    Table{},
                    std::string("SELECT COUNT(*) AS requests, SUM(has_impression) AS impressions, "

@@ -108,12 +108,11 @@ void check_rows(const FactRows& f, const std::string& where, int64_t first_row) 
 
 const std::vector<std::string>& fact_columns() {
   static const std::vector<std::string> columns{
-      "id_md5",         "user_id",     "app_id",
-      "age",            "age_bucket",  "gender",      "user_state",
-      "interest",       "device_type", "os",          "genre",    "app_rating",
-      "has_impression", "imp_ts",      "campaign_id", "slot",     "win_price_micros",
-      "campaign_type",  "category",    "bid_micros",  "is_click", "is_install",
-      "revenue_micros"};
+      "id_md5",   "user_id",          "app_id",         "age",         "age_bucket",
+      "gender",   "user_state",       "interest",       "device_type", "os",
+      "genre",    "app_rating",       "has_impression", "imp_ts",      "campaign_id",
+      "slot",     "win_price_micros", "campaign_type",  "category",    "bid_micros",
+      "is_click", "is_install",       "revenue_micros"};
   return columns;
 }
 

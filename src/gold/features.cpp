@@ -9,12 +9,23 @@ namespace adlake::gold {
 
 const std::vector<std::string>& feature_columns() {
   static const std::vector<std::string> columns = [] {
-    std::vector<std::string> c{
-      "hour_of_day", "day_of_week", "is_affinity_match", "is_contextual_match",
-      "age",         "age_bucket",  "gender",            "user_state",
-      "interest",    "device_type", "os",                "genre",
-      "app_rating",  "campaign_type", "category",        "slot",
-      "bid_micros"};
+    std::vector<std::string> c{"hour_of_day",
+                               "day_of_week",
+                               "is_affinity_match",
+                               "is_contextual_match",
+                               "age",
+                               "age_bucket",
+                               "gender",
+                               "user_state",
+                               "interest",
+                               "device_type",
+                               "os",
+                               "genre",
+                               "app_rating",
+                               "campaign_type",
+                               "category",
+                               "slot",
+                               "bid_micros"};
     c.insert(c.end(), history_columns().begin(), history_columns().end());
     return c;
   }();

@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
-#include "adlake/stages/run_steps.hpp"
 #include "adlake/model/truth.hpp"
+#include "adlake/stages/run_steps.hpp"
 
 namespace adlake {
 namespace fs = std::filesystem;
@@ -25,30 +25,44 @@ std::vector<RunStep> make_steps(const RunOptions& options) {
   BronzeOptions bronze = options.bronze;
   bronze.input = options.input;
   bronze.lake = options.lake;
-  steps.push_back({"bronze", in_lake("bronze.h5"), {}, spec_of(bronze_fingerprint_spec, bronze),
+  steps.push_back({"bronze",
+                   in_lake("bronze.h5"),
+                   {},
+                   spec_of(bronze_fingerprint_spec, bronze),
                    [bronze](Context& ctx) { run_bronze(ctx, bronze); }});
 
   SilverOptions silver = options.silver;
   silver.lake = options.lake;
-  steps.push_back({"silver", in_lake("silver.h5"), {}, spec_of(silver_fingerprint_spec, silver),
+  steps.push_back({"silver",
+                   in_lake("silver.h5"),
+                   {},
+                   spec_of(silver_fingerprint_spec, silver),
                    [silver](Context& ctx) { run_silver(ctx, silver); }});
 
   GoldOptions gold = options.gold;
   gold.lake = options.lake;
-  steps.push_back({"gold", in_lake("gold.h5"), {}, spec_of(gold_fingerprint_spec, gold),
-                   [gold](Context& ctx) { run_gold(ctx, gold); }});
+  steps.push_back(
+      {"gold", in_lake("gold.h5"), {}, spec_of(gold_fingerprint_spec, gold), [gold](Context& ctx) {
+         run_gold(ctx, gold);
+       }});
 
   TrainOptions train = options.train;
   train.lake = options.lake;
-  steps.push_back(
-      {"train", in_lake("model.h5"), {in_lake("metrics.json")},
-       [train] { return train_fingerprint_spec(train, model::find_truth_dir(train.lake, train.truth)); },
-       [train](Context& ctx) { run_train(ctx, train); }});
+  steps.push_back({"train",
+                   in_lake("model.h5"),
+                   {in_lake("metrics.json")},
+                   [train] {
+                     return train_fingerprint_spec(train,
+                                                   model::find_truth_dir(train.lake, train.truth));
+                   },
+                   [train](Context& ctx) { run_train(ctx, train); }});
 
   // Last: the page reads every layer (and shows this job's stage timings).
   ReportOptions report;
   report.lake = options.lake;
-  steps.push_back({"report", in_lake("report.html"), {},
+  steps.push_back({"report",
+                   in_lake("report.html"),
+                   {},
                    [report] { return report_fingerprint_spec(report); },
                    [report](Context& ctx) { run_report(ctx, report); }});
   return steps;

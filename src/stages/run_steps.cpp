@@ -54,10 +54,11 @@ void check_stamp(const RunStep& step, const lineage::Fingerprint& expected) {
   if (!recorded) {
     spdlog::warn("{}: {} has no fingerprint; the next run will rebuild it", step.name, step.layer);
   } else if (recorded->hash != expected.hash) {
-    spdlog::warn("{}: {} records fingerprint {} but its inputs give {} ({}); the next run will "
-                 "rebuild it",
-                 step.name, step.layer, recorded->hash, expected.hash,
-                 lineage::explain_change(*recorded, expected));
+    spdlog::warn(
+        "{}: {} records fingerprint {} but its inputs give {} ({}); the next run will "
+        "rebuild it",
+        step.name, step.layer, recorded->hash, expected.hash,
+        lineage::explain_change(*recorded, expected));
   }
 }
 

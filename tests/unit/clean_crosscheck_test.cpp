@@ -49,7 +49,7 @@ TEST_CASE("timestamp agrees with std::chrono's calendar on every day 1999-12-25 
 TEST_CASE("micros agrees with a 128-bit reference on random prices") {
   std::mt19937_64 rng(20240229);
   for (int i = 0; i < 200000; ++i) {
-    const unsigned integer = rng() % 1000;
+    const auto integer = static_cast<unsigned>(rng() % 1000);
     const int fraction_digits = static_cast<int>(rng() % 13);  // 0 .. 12
     std::string fraction;
     for (int k = 0; k < fraction_digits; ++k) fraction += static_cast<char>('0' + rng() % 10);

@@ -98,9 +98,9 @@ TEST_CASE("bootstrap draws: Poisson(max_samples) per row, from (seed, tree, row)
   }
   CHECK(differ);
   // Poisson(0.5): mean 0.5, variance 0.5, P(0) = exp(-0.5).
-  CHECK(sum / 200000.0 == doctest::Approx(0.5).epsilon(0.01));
-  CHECK(sum_sq / 200000.0 - 0.25 == doctest::Approx(0.5).epsilon(0.02));
-  CHECK(zeros / 200000.0 == doctest::Approx(std::exp(-0.5)).epsilon(0.01));
+  CHECK(static_cast<double>(sum) / 200000.0 == doctest::Approx(0.5).epsilon(0.01));
+  CHECK(static_cast<double>(sum_sq) / 200000.0 - 0.25 == doctest::Approx(0.5).epsilon(0.02));
+  CHECK(static_cast<double>(zeros) / 200000.0 == doctest::Approx(std::exp(-0.5)).epsilon(0.01));
   p.bootstrap = false;
   CHECK(BootstrapDraws(p)(3, 7) == 1);
 }
@@ -173,13 +173,13 @@ TEST_CASE("a pure interaction of two categoricals, invisible to each alone, is f
   std::vector<uint8_t> y;
   std::vector<double> truth;
   for (size_t i = 0; i < n; ++i) {
-    const uint8_t ca = rng() % 12, cb = rng() % 12;
+    const auto ca = static_cast<uint8_t>(rng() % 12), cb = static_cast<uint8_t>(rng() % 12);
     a.codes.push_back(ca);
     b.codes.push_back(cb);
-    noise.codes.push_back(rng() % 12);
+    noise.codes.push_back(static_cast<uint8_t>(rng() % 12));
     const double p = (ca % 2 == cb % 2) ? 0.3 : 0.03;
     truth.push_back(p);
-    y.push_back((rng() >> 11) * 0x1.0p-53 < p);
+    y.push_back(static_cast<double>(rng() >> 11) * 0x1.0p-53 < p);
   }
   const std::vector<RawFeature> cols{a, b, noise};
   const auto binnings = fit_binnings(cols);
@@ -234,13 +234,13 @@ TEST_CASE("on synthetic click data the forest finds the structure and calibrates
   CHECK(auc > auc_codes + 0.004);
 
   // pctr: the mean matches the click rate and each decile's mean is near its rate.
-  const double rate =
-      std::accumulate(s.test.labels.begin(), s.test.labels.end(), 0.0) / s.test.labels.size();
-  const double mean_pctr =
-      std::accumulate(pred.pctr.begin(), pred.pctr.end(), 0.0) / pred.pctr.size();
+  const double rate = std::accumulate(s.test.labels.begin(), s.test.labels.end(), 0.0) /
+                      static_cast<double>(s.test.labels.size());
+  const double mean_pctr = std::accumulate(pred.pctr.begin(), pred.pctr.end(), 0.0) /
+                           static_cast<double>(pred.pctr.size());
   CHECK(mean_pctr == doctest::Approx(rate).epsilon(0.05));
-  const double mean_score =
-      std::accumulate(pred.score.begin(), pred.score.end(), 0.0) / pred.score.size();
+  const double mean_score = std::accumulate(pred.score.begin(), pred.score.end(), 0.0) /
+                            static_cast<double>(pred.score.size());
   CHECK(mean_score > 2 * rate);  // the balanced score is no probability
   // Calibrated out of bag: each decile's mean pctr within 15% of its click rate.
   for (const auto& bin : adlake::eval::calibration_table(pred.pctr, s.test.labels)) {

@@ -92,7 +92,7 @@ TEST_CASE("default data: funnel rates, daily cycles and both oracle AUCs in rang
   for (const auto& [id, ts] : imp_ts) {
     const auto h = static_cast<size_t>(ts % 86400 / 3600);
     shown[h] += 1;
-    hits[h] += clicked.count(id);
+    hits[h] += static_cast<double>(clicked.count(id));
     first = std::min(first, ts);
     last = std::max(last, ts);
   }

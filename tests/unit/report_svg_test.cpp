@@ -58,7 +58,7 @@ TEST_CASE("line chart: a path per series, markers, dashed references, legend") {
 
 TEST_CASE("line chart skips points that are not finite") {
   LineChartOptions o{"t", {"x"}, {"y", kAuto, kAuto, true}};
-  const std::string svg = line_chart({{"s", {0, 1, 2}, {0.1, NAN, 0.3}}}, o);
+  const std::string svg = line_chart({{"s", {0, 1, 2}, {0.1, NAN, 0.3}, {}}}, o);
   CHECK(count(svg, " L") == 1);
   CHECK(svg.find("%</text>") != std::string::npos);  // percent ticks
 }
@@ -93,7 +93,8 @@ TEST_CASE("column graph: a box per node, an edge per known pair") {
 TEST_CASE("nice ticks") {
   const auto unit = nice_ticks(0, 1, 5);
   REQUIRE(unit.size() == 6);
-  for (size_t i = 0; i < unit.size(); ++i) CHECK(unit[i] == doctest::Approx(0.2 * i));
+  for (size_t i = 0; i < unit.size(); ++i)
+    CHECK(unit[i] == doctest::Approx(0.2 * static_cast<double>(i)));
   CHECK(nice_ticks(0, 23, 6) == std::vector<double>{0, 5, 10, 15, 20});
   CHECK(nice_ticks(0, 0.137, 5).back() == doctest::Approx(0.1));  // step 0.05
   CHECK(nice_ticks(2, 2).size() == 1);

@@ -36,11 +36,11 @@ struct Counts {
 // (= its text order) or value. A plain array of int64, so it is summed across
 // ranks with one allreduce.
 struct DenseTotals {
-  Counts funnel;                                                     // all fact rows
-  std::array<Counts, clean::enum_count<clean::State>> by_state;     // all fact rows
+  Counts funnel;                                                                // all fact rows
+  std::array<Counts, clean::enum_count<clean::State>> by_state;                 // all fact rows
   std::array<Counts, clean::enum_count<clean::CampaignType>> by_campaign_type;  // impressions
-  std::array<Counts, 2> by_affinity;                                 // impressions
-  std::array<Counts, 24> by_hour;                                    // impressions
+  std::array<Counts, 2> by_affinity;                                            // impressions
+  std::array<Counts, 24> by_hour;                                               // impressions
 
   DenseTotals& operator+=(const DenseTotals& o);
   bool operator==(const DenseTotals&) const = default;

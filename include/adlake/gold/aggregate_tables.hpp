@@ -14,9 +14,9 @@
 namespace adlake::gold {
 
 struct GoldTable {
-  std::string path;         // e.g. "/revenue_by_state"
+  std::string path;  // e.g. "/revenue_by_state"
   Table table;
-  std::string description;  // one SQL-like line: the table's definition
+  std::string description;           // one SQL-like line: the table's definition
   std::vector<std::string> sources;  // the silver tables it is made of
 };
 
