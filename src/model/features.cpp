@@ -12,8 +12,10 @@
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/handle.hpp"
 #include "adlake/h5/table_io.hpp"
+#include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 namespace adlake::model {
 
@@ -158,7 +160,9 @@ std::vector<uint32_t> all_rows(const Table& table) {
   return rows;
 }
 
-Table read_features_share(const Comm& comm, const std::string& gold_path, int64_t* first_row) {
+Table read_features_share(const Context& ctx, const std::string& gold_path,
+                          const std::string& stage) {
+  const Comm& comm = ctx.comm;
   std::optional<h5::File> file;
   file.emplace(h5::File::open_layer(gold_path, comm, "run `adlake gold` first"));
   int64_t total = 0;
@@ -169,7 +173,10 @@ Table read_features_share(const Comm& comm, const std::string& gold_path, int64_
     total = h5::table_rows(*file, kFeaturesTable);
   });
   const auto [begin, count] = h5::even_share(total, comm.rank(), comm.size());
-  if (first_row) *first_row = begin;
+  const std::uint64_t need = collective_try(
+      comm, [&] { return h5::read_memory_bytes(*file, kFeaturesTable, count); });
+  check_memory(ctx, need, stage + ": reading " + gold_path + ":" + kFeaturesTable,
+               "this rank's share: " + std::to_string(count) + " rows");
   Table table =
       collective_try(comm, [&] { return h5::read_table(*file, kFeaturesTable, begin, count); });
   file->close();

@@ -21,9 +21,10 @@ forest::Forest load_model(const Comm& comm, const std::string& path) {
   return model;
 }
 
-ScoredShare score_features(const Comm& comm, const forest::Forest& model,
+ScoredShare score_features(const Context& ctx, const forest::Forest& model,
                            const std::string& gold_path) {
-  const Table local = read_features_share(comm, gold_path, nullptr);
+  const Comm& comm = ctx.comm;
+  const Table local = read_features_share(ctx, gold_path, "score");
   const std::vector<uint32_t> rows = all_rows(local);
   const forest::BinnedMatrix x = collective_try(comm, [&] {
     return bin_rows(local, model.binnings, rows, gold_path + ":" + kFeaturesTable);

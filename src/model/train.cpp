@@ -61,7 +61,7 @@ void read_and_bin(const Context& ctx, const TrainOptions& o, bool with_ids, Step
                   TrainingData& train, TestRows& test) {
   const std::string gold = (fs::path(o.lake) / "gold.h5").string();
   const std::string where = gold + ":" + kFeaturesTable;
-  const Table local = read_features_share(ctx.comm, gold, nullptr);
+  const Table local = read_features_share(ctx, gold, "train");
   const std::vector<std::string> columns = read_feature_columns(ctx.comm, gold);
   const std::vector<FeatureSpec> specs = collective_try(ctx.comm, [&] {
     return feature_specs(

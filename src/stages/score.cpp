@@ -20,7 +20,7 @@ void run_score(Context& ctx, const ScoreOptions& options) {
       options.model.empty() ? (fs::path(options.lake) / "model.h5").string() : options.model;
   const std::string gold = (fs::path(options.lake) / "gold.h5").string();
   const forest::Forest model = model::load_model(ctx.comm, model_path);
-  const model::ScoredShare scored = model::score_features(ctx.comm, model, gold);
+  const model::ScoredShare scored = model::score_features(ctx, model, gold);
 
   const fs::path out_path = fs::absolute(options.out);
   {

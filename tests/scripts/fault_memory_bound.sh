@@ -30,6 +30,22 @@ for stage in "${stages[@]}"; do
   pass "$what: exit $rc: $(error_line "$log")"
 done
 
+if has_job score && [[ -f $lake/model.h5 ]]; then
+  log=$work/bound-score.log
+  timeout -k 5 60 "$mpiexec" -n 2 "$adlake" score --lake "$lake" --out "$work/scores.h5" \
+    --max-memory-per-rank 1M >"$log" 2>&1
+  rc=$?
+  if ((rc == 0)) || crashed "$log" || [[ -e $work/scores.h5 ]] ||
+    ! grep -qE "score: reading .*gold.h5:/features.*need.*--max-memory-per-rank" "$log"; then
+    fail "score with --max-memory-per-rank 1M: exit $rc: $(error_line "$log")"
+  else
+    pass "score with --max-memory-per-rank 1M: exit $rc: $(error_line "$log")"
+  fi
+  "$mpiexec" -n 2 "$adlake" score --lake "$lake" --out "$work/scores.h5" >"$work/auto-score.log" 2>&1 &&
+    [[ -f $work/scores.h5 ]] && pass "score with the default bound" ||
+    fail "score with the default bound: $(error_line "$work/auto-score.log")"
+fi
+
 bad=$work/bad.log
 "$mpiexec" -n 2 "$adlake" bronze --input "$raw" --lake "$lake" --max-memory-per-rank 12X >"$bad" 2>&1
 if (($? != 0)) && grep -q "not a memory size: '12X'" "$bad" && ! crashed "$bad"; then

@@ -11,6 +11,7 @@
 #include "adlake/gold/features.hpp"
 #include "adlake/h5/column.hpp"
 #include "adlake/mpi/comm.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::model {
 
@@ -58,8 +59,10 @@ forest::BinnedMatrix bin_rows(const Table& table,
 std::vector<uint32_t> all_rows(const Table& table);
 
 // This rank's even share of LAKE/gold.h5 /features (collective; agreed
-// errors when the file or table is missing).
-Table read_features_share(const Comm& comm, const std::string& gold_path, int64_t* first_row);
+// errors when the file or table is missing, or when the share would not fit
+// in the memory bound per rank: checked before a row is read).
+Table read_features_share(const Context& ctx, const std::string& gold_path,
+                          const std::string& stage);
 
 // Rows of the table whose split is `label` ("train" or "test").
 std::vector<uint32_t> rows_of_split(const Table& table, const std::string& label);

@@ -6,6 +6,7 @@
 #include "adlake/forest/forest.hpp"
 #include "adlake/h5/column.hpp"
 #include "adlake/mpi/comm.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::model {
 
@@ -21,8 +22,9 @@ struct ScoredShare {
 };
 
 // Collective. Scores this rank's even share of gold_path's /features, rows
-// in table order; the test split's ROC-AUC over the ranks' own rows.
-ScoredShare score_features(const Comm& comm, const forest::Forest& model,
+// in table order; the test split's ROC-AUC over the ranks' own rows. Stops
+// on every rank, before reading, when the share exceeds the memory bound.
+ScoredShare score_features(const Context& ctx, const forest::Forest& model,
                            const std::string& gold_path);
 
 }  // namespace adlake::model
