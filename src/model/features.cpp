@@ -173,8 +173,8 @@ Table read_features_share(const Context& ctx, const std::string& gold_path,
     total = h5::table_rows(*file, kFeaturesTable);
   });
   const auto [begin, count] = h5::even_share(total, comm.rank(), comm.size());
-  const std::uint64_t need = collective_try(
-      comm, [&] { return h5::read_memory_bytes(*file, kFeaturesTable, count); });
+  const std::uint64_t need =
+      collective_try(comm, [&] { return h5::read_memory_bytes(*file, kFeaturesTable, count); });
   check_memory(ctx, need, stage + ": reading " + gold_path + ":" + kFeaturesTable,
                "this rank's share: " + std::to_string(count) + " rows");
   Table table =
