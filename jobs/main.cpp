@@ -11,12 +11,12 @@
 #include "adlake/core/error.hpp"
 #include "adlake/core/log.hpp"
 #include "adlake/core/malloc_tunables.hpp"
-#include "adlake/core/memory_budget.hpp"
-#include "adlake/core/summary.hpp"
 #include "adlake/lineage/lake_lock.hpp"
 #include "adlake/mpi/environment.hpp"
 #include "adlake/mpi/error_agreement.hpp"
 #include "adlake/mpi/exit_watchdog.hpp"
+#include "adlake/mpi/memory_budget.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "job_registry.hpp"
 
 namespace adlake::jobs {

@@ -2,13 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
-#include "adlake/core/memory_budget.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/csv/byte_split.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 namespace adlake::bronze {
 
@@ -67,7 +67,7 @@ std::uint64_t bytes_of(const std::vector<csv::FileSegment>& segments) {
   return bytes;
 }
 
-// The memory bound per rank (core/memory_budget.hpp), checked before reading
+// The memory bound per rank (mpi/memory_budget.hpp), checked before reading
 // and before writing each entity. Reading holds the values and one offset per
 // value, and vectors grow by doubling: about twice the CSV bytes of the share
 // (measured: 80 MB more RSS for a 40 MB share of requests).

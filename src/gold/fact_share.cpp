@@ -3,18 +3,18 @@
 #include <algorithm>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
 #include "adlake/gold/features.hpp"
 #include "adlake/h5/fixed_strings.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 namespace adlake::gold {
 namespace {
 
-// The memory bound per rank (core/memory_budget.hpp), checked before any fact
+// The memory bound per rank (mpi/memory_budget.hpp), checked before any fact
 // row is read. A rank holds its share of the fact columns (read, then moved
 // into FactRows) to the end and, beside them, its /features rows (about 120
 // bytes each: the id, 17 features, 6 history columns; at most one per fact

@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
 #include "adlake/forest/distributed_binning.hpp"
 #include "adlake/forest/forest.hpp"
 #include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 namespace adlake::model {
 

@@ -6,10 +6,10 @@
 #include <filesystem>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/h5/table_memory.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 #include "adlake/silver/input.hpp"
 
 namespace adlake::silver {

@@ -3,10 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include "adlake/bronze/ingest.hpp"
-#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
+#include "adlake/mpi/summary.hpp"
 
 namespace adlake {
 

@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/eval/oracle_auc.hpp"
 #include "adlake/gen/generator.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/summary.hpp"
 
 namespace adlake {
 namespace {

@@ -7,11 +7,11 @@
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
-#include "adlake/core/memory_budget.hpp"
-#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/memory_budget.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/report/memory_estimate.hpp"
 #include "adlake/report/page.hpp"
 

@@ -6,10 +6,10 @@
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/error.hpp"
-#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/summary.hpp"
 
 namespace adlake {
 namespace fs = std::filesystem;

@@ -4,11 +4,11 @@
 
 #include <filesystem>
 
-#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/model/score.hpp"
+#include "adlake/mpi/summary.hpp"
 
 namespace adlake {
 

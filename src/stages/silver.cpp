@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <memory>
 
-#include "adlake/core/summary.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/summary.hpp"
 #include "adlake/silver/build.hpp"
 #include "adlake/silver/preflight.hpp"
 #include "adlake/silver/write.hpp"

@@ -5,13 +5,13 @@
 #include <filesystem>
 
 #include "adlake/core/atomic_file.hpp"
-#include "adlake/core/summary.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/forest/model_io.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/model/truth.hpp"
 #include "adlake/mpi/error_agreement.hpp"
+#include "adlake/mpi/summary.hpp"
 
 namespace adlake {
 namespace {

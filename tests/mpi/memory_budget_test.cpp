@@ -1,6 +1,6 @@
-// The memory bound per rank (core/memory_budget.hpp) and the table estimates
+// The memory bound per rank (mpi/memory_budget.hpp) and the table estimates
 // it relies on (h5/table_memory.hpp), at 1, 2 and 3 ranks.
-#include "adlake/core/memory_budget.hpp"
+#include "adlake/mpi/memory_budget.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>

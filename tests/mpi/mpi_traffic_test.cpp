@@ -10,10 +10,10 @@
 #include <span>
 #include <vector>
 
-#include "adlake/core/summary.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/exchange.hpp"
 #include "adlake/mpi/serialized.hpp"
+#include "adlake/mpi/summary.hpp"
 
 using namespace adlake;
 

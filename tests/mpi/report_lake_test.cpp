@@ -12,11 +12,11 @@
 #include <sstream>
 #include <string>
 
-#include "adlake/core/context.hpp"
 #include "adlake/core/error.hpp"
 #include "adlake/h5/layer_file.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/report/memory_estimate.hpp"
 #include "adlake/stages/report.hpp"
 #include "shared_temp_dir.hpp"

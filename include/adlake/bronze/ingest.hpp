@@ -9,8 +9,8 @@
 
 #include "adlake/bronze/plan.hpp"
 #include "adlake/bronze/stats.hpp"
-#include "adlake/core/context.hpp"
 #include "adlake/h5/file.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::bronze {
 

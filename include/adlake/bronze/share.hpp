@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "adlake/core/table.hpp"
 #include "adlake/csv/byte_split.hpp"
 #include "adlake/csv/reject_reason.hpp"
-#include "adlake/h5/column.hpp"
 
 namespace adlake::bronze {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "adlake/clean/enums.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::clean {
 

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "adlake/core/table.hpp"
 #include "adlake/gold/aggregate_combine.hpp"
-#include "adlake/h5/column.hpp"
 
 namespace adlake::gold {
 

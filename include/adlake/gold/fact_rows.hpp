@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::gold {
 

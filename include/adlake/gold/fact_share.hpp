@@ -3,10 +3,10 @@
 // id_md5 order, CONTRACT 2.4) and, on rank 0, the advertisers of /campaigns.
 #include <cstdint>
 
-#include "adlake/core/context.hpp"
 #include "adlake/gold/aggregate_tables.hpp"
 #include "adlake/gold/fact_rows.hpp"
 #include "adlake/h5/file.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::gold {
 

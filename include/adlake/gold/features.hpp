@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "adlake/clean/enums.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/gold/fact_rows.hpp"
-#include "adlake/h5/column.hpp"
 
 namespace adlake::gold {
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "adlake/clean/string_value.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/gold/fact_rows.hpp"
-#include "adlake/h5/column.hpp"
 #include "adlake/mpi/comm.hpp"
 
 namespace adlake::gold {

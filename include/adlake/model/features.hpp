@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "adlake/core/table.hpp"
 #include "adlake/forest/binning.hpp"
 #include "adlake/gold/features.hpp"
-#include "adlake/h5/column.hpp"
 #include "adlake/mpi/comm.hpp"
 #include "adlake/mpi/context.hpp"
 

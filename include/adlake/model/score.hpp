@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "adlake/core/table.hpp"
 #include "adlake/forest/forest.hpp"
-#include "adlake/h5/column.hpp"
 #include "adlake/mpi/comm.hpp"
 #include "adlake/mpi/context.hpp"
 

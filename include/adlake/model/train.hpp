@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/forest/forest.hpp"
 #include "adlake/forest/importance.hpp"
 #include "adlake/forest/params.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::model {
 

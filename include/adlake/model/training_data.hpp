@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/forest/binning.hpp"
 #include "adlake/forest/tree_builder.hpp"
-#include "adlake/h5/column.hpp"
 #include "adlake/model/features.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake::model {
 

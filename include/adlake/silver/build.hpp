@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/silver/dimension.hpp"
 #include "adlake/silver/fact.hpp"

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "adlake/clean/enum_column.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::silver {
 

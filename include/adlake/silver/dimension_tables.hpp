@@ -4,7 +4,7 @@
 #include <span>
 
 #include "adlake/clean/rows.hpp"
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 
 namespace adlake::silver {
 

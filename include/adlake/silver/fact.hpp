@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/silver/funnel.hpp"
 
 namespace adlake::silver {

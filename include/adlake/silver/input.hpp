@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "adlake/core/table.hpp"
 #include "adlake/csv/schema.hpp"
-#include "adlake/h5/column.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/mpi/comm.hpp"
 #include "adlake/silver/sourced.hpp"

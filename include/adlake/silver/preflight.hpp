@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "adlake/core/context.hpp"
 #include "adlake/h5/file.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/silver/options.hpp"
 
 namespace adlake::silver {

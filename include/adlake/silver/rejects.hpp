@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/silver/input.hpp"
 

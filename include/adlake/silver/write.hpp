@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "adlake/h5/column.hpp"
+#include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/silver/build.hpp"
 #include "adlake/silver/options.hpp"

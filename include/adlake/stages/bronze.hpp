@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <string>
 
-#include "adlake/core/context.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace CLI {
 class App;

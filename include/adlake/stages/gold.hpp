@@ -3,8 +3,8 @@
 // LAKE/gold.h5: /features for the model and the six aggregate tables.
 #include <string>
 
-#include "adlake/core/context.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

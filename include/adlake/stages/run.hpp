@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/stages/bronze.hpp"
 #include "adlake/stages/gold.hpp"
 #include "adlake/stages/report.hpp"

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "adlake/core/context.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

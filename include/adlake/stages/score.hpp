@@ -3,7 +3,7 @@
 // model is useful after training: every row gets its score and pctr.
 #include <string>
 
-#include "adlake/core/context.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace adlake {
 

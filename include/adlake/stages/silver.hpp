@@ -2,8 +2,8 @@
 // The silver stage (CONTRACT 2, 2.4, 5): LAKE/bronze.h5 cleaned,
 // deduplicated and joined into LAKE/silver.h5, the same datasets whatever the
 // number of ranks and the dimension join strategy.
-#include "adlake/core/context.hpp"
 #include "adlake/lineage/fingerprint.hpp"
+#include "adlake/mpi/context.hpp"
 #include "adlake/silver/options.hpp"
 
 namespace CLI {

@@ -1,8 +1,8 @@
 #pragma once
 // The train stage (CONTRACT 4): LAKE/gold.h5 -> LAKE/model.h5 and
 // LAKE/metrics.json, the model trained and evaluated by model/train.hpp.
-#include "adlake/core/context.hpp"
 #include "adlake/model/train.hpp"
+#include "adlake/mpi/context.hpp"
 
 namespace CLI {
 class App;
