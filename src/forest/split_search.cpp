@@ -1,7 +1,10 @@
 #include "adlake/forest/split_search.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <array>
+#include <span>
+
+#include "adlake/core/error.hpp"
 
 namespace adlake::forest {
 
@@ -27,8 +30,8 @@ struct PrefixBest {
   double gain = 0;
 };
 
-PrefixBest scan_prefixes(const uint32_t* bins, const std::vector<uint16_t>& order,
-                         const Counts& node, const ClassWeights& w, const SplitRule& rule) {
+PrefixBest scan_prefixes(const uint32_t* bins, std::span<const uint16_t> order, const Counts& node,
+                         const ClassWeights& w, const SplitRule& rule) {
   const double parent = purity(node, w);
   PrefixBest best;
   Counts left;
@@ -69,15 +72,22 @@ FeatureScan scan_feature(const Histogram& hist, const HistogramLayout& layout, i
 
 FeatureScan scan_feature(const uint32_t* bins, int n_bins, int32_t feature, FeatureKind kind,
                          const ClassWeights& w, const SplitRule& rule) {
-  std::vector<uint16_t> order;
+  // The non-empty bins, on the stack (this runs for every node and drawn
+  // feature): every bin is written, only a non-empty one advances.
+  if (n_bins > 256) throw UsageError("a histogram of more than 256 bins");
+  std::array<uint16_t, 256> slots;
+  size_t used = 0;
   Counts node;
+  FeatureScan scan;
   for (int b = 0; b < n_bins; ++b) {
-    if (bins[2 * b] + bins[2 * b + 1] == 0) continue;
-    order.push_back(static_cast<uint16_t>(b));
+    const bool nonempty = bins[2 * b] + bins[2 * b + 1] != 0;
+    slots[used] = static_cast<uint16_t>(b);
+    used += nonempty;
+    scan.nonempty[b >> 6] |= uint64_t{nonempty} << (b & 63);
     node.neg += bins[2 * b];
     node.pos += bins[2 * b + 1];
   }
-  FeatureScan scan;
+  const std::span<uint16_t> order(slots.data(), used);
   scan.constant = order.size() < 2;
   if (scan.constant) return scan;
   if (kind == FeatureKind::Categorical) {

@@ -232,10 +232,13 @@ class BatchGrower {
   // Feature f's summed histogram at the search's node: what it tells of the
   // node's bins, and its best split if the node still needs features.
   void scan(Search& s, int32_t f, const uint32_t* bins) const {
-    s.bins.seen(f, bins, data_.n_bins[f]);
-    if (s.scanned >= mtry_) return;  // drawn ahead, not needed
+    if (s.scanned >= mtry_) {  // drawn ahead, not needed
+      s.bins.seen(f, bins, data_.n_bins[f]);
+      return;
+    }
     const FeatureScan scan =
         scan_feature(bins, data_.n_bins[f], f, data_.kinds[f], weights_, rule_);
+    s.bins.seen(f, scan.nonempty, data_.n_bins[f]);
     if (scan.constant) return;
     ++s.scanned;
     if (scan.best.feature >= 0 && scan.best.merit > s.best.merit) {

@@ -21,6 +21,9 @@ class PossibleBins {
   // Keeps the bins of `feature` that are non-empty in this node's histogram
   // of it (hist[2 * bin + label], n_bins bins).
   void seen(int32_t feature, const uint32_t* hist, int n_bins);
+  // The same from the non-empty bins (bit b set: bin b holds draws) of a
+  // histogram of n_bins bins.
+  void seen(int32_t feature, const std::array<uint64_t, 4>& nonempty, int n_bins);
   // Keeps the bins b of `feature` with goes_left[b] == left: the child on
   // that side of a split on the feature.
   void split(int32_t feature, const uint8_t* goes_left, bool left);

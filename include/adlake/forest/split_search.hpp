@@ -30,8 +30,9 @@ struct Split {
 };
 
 struct FeatureScan {
-  bool constant = true;  // fewer than two non-empty bins in the node
-  Split best;            // best.feature == -1 when no split passes the rule
+  bool constant = true;    // fewer than two non-empty bins in the node
+  Split best;              // best.feature == -1 when no split passes the rule
+  CategorySet nonempty{};  // bit b set: bin b holds draws (PossibleBins::seen)
 };
 
 // Numeric features scan bins in order; categorical ones scan categories
