@@ -23,7 +23,7 @@ PermutationScorer::PermutationScorer(const Forest& forest, const BinnedMatrix& x
           count, [&](size_t i) { return x.row(begin + i); }, &leaves_[t * rows_ + begin]);
     }
   }
-  baseline_ = sum_rows(x, 0);
+  baseline_ = sum_rows(x, -1);
 }
 
 std::vector<double> PermutationScorer::score(const BinnedMatrix& shuffled, size_t feature) const {
@@ -31,36 +31,44 @@ std::vector<double> PermutationScorer::score(const BinnedMatrix& shuffled, size_
     throw UsageError("permutation scorer: rows of another shape, or no feature " +
                      std::to_string(feature));
   }
-  return sum_rows(shuffled, CompiledTree::feature_bit(feature));
+  return sum_rows(shuffled, static_cast<int32_t>(feature));
 }
 
-std::vector<double> PermutationScorer::sum_rows(const BinnedMatrix& x, uint64_t changed) const {
+std::vector<double> PermutationScorer::sum_rows(const BinnedMatrix& x, int32_t changed) const {
   std::vector<double> out(rows_, 0.0);
   if (trees_.empty()) return out;
+  // Per tree and node, the first node on the way that tests the changed
+  // feature: one pass over the nodes, shared by every block of rows.
+  std::vector<std::vector<int32_t>> first_tests(trees_.size());
+  for (size_t t = 0; t < trees_.size(); ++t) trees_[t].first_tests_of(changed, first_tests[t]);
   const auto n = static_cast<int64_t>(rows_);
 #pragma omp parallel for schedule(dynamic, 1)
   for (int64_t begin = 0; begin < n; begin += kRowBlock) {
-    add_block(x, changed, begin, std::min(n - begin, kRowBlock), out.data() + begin);
+    add_block(x, first_tests, begin, std::min(n - begin, kRowBlock), out.data() + begin);
   }
   return out;
 }
 
-void PermutationScorer::add_block(const BinnedMatrix& x, uint64_t changed, int64_t begin,
-                                  int64_t count, double* out) const {
-  std::vector<int32_t> leaf(count), walked(count);
+void PermutationScorer::add_block(const BinnedMatrix& x,
+                                  const std::vector<std::vector<int32_t>>& first_tests,
+                                  int64_t begin, int64_t count, double* out) const {
+  std::vector<int32_t> leaf(count), walked(count), from(count);
   std::vector<uint32_t> again(count);
   for (size_t t = 0; t < trees_.size(); ++t) {
     const CompiledTree& tree = trees_[t];
     const int32_t* cached = &leaves_[t * rows_ + begin];
+    const int32_t* first = first_tests[t].data();
     size_t m = 0;
     for (int64_t i = 0; i < count; ++i) {
       leaf[i] = cached[i];
       again[m] = static_cast<uint32_t>(i);
+      from[m] = first[cached[i]];
       // No branch: a row walks again about half the time.
-      m += (tree.path_features[cached[i]] & changed) != 0;
+      m += from[m] >= 0;
     }
-    tree.leaves<kLanes>(
-        m, [&](size_t j) { return x.row(begin + again[j]); }, walked.data());
+    tree.leaves_from<kLanes>(
+        m, [&](size_t j) { return x.row(begin + again[j]); }, [&](size_t j) { return from[j]; },
+        walked.data());
     for (size_t j = 0; j < m; ++j) leaf[again[j]] = walked[j];
     for (int64_t i = 0; i < count; ++i) out[i] += tree.score[leaf[i]];
   }

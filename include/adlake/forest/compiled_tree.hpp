@@ -25,14 +25,9 @@ struct Node {
 struct CompiledTree {
   std::vector<Node> nodes;
   std::vector<double> score, pctr;  // per node (a leaf's values)
-  // Per node, the features tested on the way to it (bit f % 64, so two
-  // features may share a bit): a row whose leaf lacks feature f's bit reaches
-  // the same leaf whatever its bin of f (permutation importance).
-  std::vector<uint64_t> path_features;
 
   explicit CompiledTree(const Tree& t) : score(t.score), pctr(t.pctr) {
     nodes.reserve(t.size());
-    path_features.assign(t.size(), 0);
     constexpr uint64_t kAll = ~uint64_t{0};
     for (size_t i = 0; i < t.size(); ++i) {
       const auto self = static_cast<int32_t>(i);
@@ -50,13 +45,25 @@ struct CompiledTree {
           left_bins[bin >> 6] |= uint64_t{1} << (bin & 63);
       }
       nodes.push_back({left_bins, t.feature[i], t.left[i]});
-      const uint64_t below = path_features[i] | feature_bit(t.feature[i]);
-      path_features[t.left[i]] = below;
-      path_features[t.right[i]] = below;
     }
   }
 
-  static uint64_t feature_bit(size_t feature) { return uint64_t{1} << (feature % 64); }
+  bool is_leaf(size_t node) const { return nodes[node].left == static_cast<int32_t>(node); }
+
+  // Per node, the first node on the way to it from the root that tests
+  // `feature`, or -1 (out: one entry per node). A row reaches that node
+  // whatever its bin of the feature, and the node it leads to whatever that
+  // bin when there is none (permutation importance).
+  void first_tests_of(int32_t feature, std::vector<int32_t>& out) const {
+    out.assign(nodes.size(), -1);
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (is_leaf(i)) continue;
+      const int32_t first =
+          out[i] >= 0 ? out[i] : (nodes[i].feature == feature ? static_cast<int32_t>(i) : -1);
+      out[nodes[i].left] = first;
+      out[nodes[i].left + 1] = first;
+    }
+  }
 
   const Node* child(const Node* n, const uint8_t* row) const {
     const uint32_t bin = row[n->feature];
@@ -64,8 +71,8 @@ struct CompiledTree {
     return nodes.data() + n->left + right;
   }
 
-  int32_t leaf_of(const uint8_t* row) const {
-    const Node* at = nodes.data();
+  int32_t leaf_of(const uint8_t* row, int32_t from = 0) const {
+    const Node* at = nodes.data() + from;
     for (const Node* next = child(at, row); next != at; next = child(at, row)) at = next;
     return static_cast<int32_t>(at - nodes.data());
   }
@@ -79,12 +86,19 @@ struct CompiledTree {
   // mispredicts once per row.)
   template <int kLanes, class RowOf>
   void leaves(size_t n, const RowOf& row_of, int32_t* leaf) const {
+    leaves_from<kLanes>(
+        n, row_of, [](size_t) { return int32_t{0}; }, leaf);
+  }
+
+  // The same, row_of(i) starting at node from_of(i) instead of the root.
+  template <int kLanes, class RowOf, class FromOf>
+  void leaves_from(size_t n, const RowOf& row_of, const FromOf& from_of, int32_t* leaf) const {
     size_t i = 0;
     for (; i + kLanes <= n; i += kLanes) {
       const Node* at[kLanes];
       const uint8_t* row[kLanes];
       for (int k = 0; k < kLanes; ++k) {
-        at[k] = nodes.data();
+        at[k] = nodes.data() + from_of(i + k);
         row[k] = row_of(i + k);
       }
       bool moved = true;
@@ -98,7 +112,7 @@ struct CompiledTree {
       }
       for (int k = 0; k < kLanes; ++k) leaf[i + k] = static_cast<int32_t>(at[k] - nodes.data());
     }
-    for (; i < n; ++i) leaf[i] = leaf_of(row_of(i));
+    for (; i < n; ++i) leaf[i] = leaf_of(row_of(i), from_of(i));
   }
 };
 

@@ -13,11 +13,12 @@ namespace adlake::forest {
 // Keeps each tree's leaf for every row of x (4 bytes per tree and row). A row
 // whose path in a tree tests no feature f reaches the same leaf whatever its
 // bin of f, so scoring x with f's column shuffled walks again only the (tree,
-// row) pairs whose path tests f. At 1M requests every tree tests all 17 of
-// gold's features, but a given row's path tests a given feature in 54% of
-// the trees on average (25% for gender, 78% for slot). Each row adds its
-// trees in tree order, as predict() does, so the scores equal predict()'s bit
-// for bit, for any number of threads.
+// row) pairs whose path tests f, and from the first node of the path that
+// tests f (the way down to it does not depend on f). At 1M requests every
+// tree tests all 17 of gold's features, but a given row's path tests a given
+// feature in 54% of the trees on average (25% for gender, 78% for slot).
+// Each row adds its trees in tree order, as predict() does, so the scores
+// equal predict()'s bit for bit, for any number of threads.
 class PermutationScorer {
  public:
   PermutationScorer(const Forest& forest, const BinnedMatrix& x);
@@ -33,10 +34,11 @@ class PermutationScorer {
 
  private:
   // Sums the trees' scores of rows [begin, begin + count) into out; the rows
-  // whose path tests a feature with a bit in `changed` walk `x` again.
-  void add_block(const BinnedMatrix& x, uint64_t changed, int64_t begin, int64_t count,
-                 double* out) const;
-  std::vector<double> sum_rows(const BinnedMatrix& x, uint64_t changed) const;
+  // whose path tests feature `changed` (-1: none) walk `x` again from the
+  // first node that tests it (first_tests: CompiledTree::first_tests_of per tree).
+  void add_block(const BinnedMatrix& x, const std::vector<std::vector<int32_t>>& first_tests,
+                 int64_t begin, int64_t count, double* out) const;
+  std::vector<double> sum_rows(const BinnedMatrix& x, int32_t changed) const;
 
   std::vector<CompiledTree> trees_;
   size_t rows_ = 0, features_ = 0;
