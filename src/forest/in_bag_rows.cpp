@@ -31,8 +31,10 @@ namespace {
 
 // Records ahead whose bins are fetched while this one is counted: a deep
 // node's rows are sparse in the columns, so each bin read is a cache miss
-// that the hardware prefetcher cannot foresee (the rows are indices).
-constexpr size_t kPrefetchAhead = 16;
+// that the hardware prefetcher cannot foresee (the rows are indices). At 1M
+// requests, 32 ahead took 20-30% fewer samples in accumulate and partition
+// than 16, and 48 no fewer than 32.
+constexpr size_t kPrefetchAhead = 32;
 
 // K features in one pass: a record's row and tag are read once for all of
 // them, and the K histograms are K independent chains of increments (a run
