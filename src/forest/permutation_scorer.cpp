@@ -8,7 +8,7 @@
 namespace adlake::forest {
 
 PermutationScorer::PermutationScorer(const Forest& forest, const BinnedMatrix& x)
-    : trees_(compile_trees(forest.trees)), rows_(x.rows), features_(x.features) {
+    : trees_(compile_trees(forest.trees)), rows_(x.rows), features_(x.features), x_(x) {
   if (x.features != forest.n_features()) {
     throw UsageError("rows have " + std::to_string(x.features) + " features, the forest " +
                      std::to_string(forest.n_features()));
@@ -44,24 +44,34 @@ std::vector<double> PermutationScorer::sum_rows(const BinnedMatrix& x, int32_t c
   const auto n = static_cast<int64_t>(rows_);
 #pragma omp parallel for schedule(dynamic, 1)
   for (int64_t begin = 0; begin < n; begin += kRowBlock) {
-    add_block(x, first_tests, begin, std::min(n - begin, kRowBlock), out.data() + begin);
+    add_block(x, changed, first_tests, begin, std::min(n - begin, kRowBlock), out.data() + begin);
   }
   return out;
 }
 
-void PermutationScorer::add_block(const BinnedMatrix& x,
+void PermutationScorer::add_block(const BinnedMatrix& x, int32_t changed,
                                   const std::vector<std::vector<int32_t>>& first_tests,
                                   int64_t begin, int64_t count, double* out) const {
-  std::vector<int32_t> leaf(count), walked(count), from(count);
-  std::vector<uint32_t> again(count);
+  // The rows whose bin of the changed feature moved; the others are the
+  // scorer's own rows and keep their leaves in every tree.
+  std::vector<uint32_t> moved;
+  if (changed >= 0) {
+    const auto f = static_cast<size_t>(changed);
+    for (int64_t i = 0; i < count; ++i) {
+      const auto r = static_cast<size_t>(begin + i);
+      if (x.at(r, f) != x_.at(r, f)) moved.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  std::vector<int32_t> leaf(count), walked(moved.size()), from(moved.size());
+  std::vector<uint32_t> again(moved.size());
   for (size_t t = 0; t < trees_.size(); ++t) {
     const CompiledTree& tree = trees_[t];
     const int32_t* cached = &leaves_[t * rows_ + begin];
     const int32_t* first = first_tests[t].data();
+    std::copy(cached, cached + count, leaf.begin());
     size_t m = 0;
-    for (int64_t i = 0; i < count; ++i) {
-      leaf[i] = cached[i];
-      again[m] = static_cast<uint32_t>(i);
+    for (const uint32_t i : moved) {
+      again[m] = i;
       from[m] = first[cached[i]];
       // No branch: a row walks again about half the time.
       m += from[m] >= 0;
