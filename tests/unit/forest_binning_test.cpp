@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -17,6 +18,24 @@ TEST_CASE("few distinct values: one bin each, edges are the values") {
   CHECK(b.bin_of(1.5) == 1);  // between edges: the bin whose edge is above
   CHECK(b.bin_of(-5) == 0);
   CHECK(b.bin_of(99) == 2);  // above the last edge: the last bin
+}
+
+TEST_CASE("bin_of is the first edge at or above the value, the last bin above them all") {
+  // Every edge count from 1 to 255, edges with and without repeats, values on,
+  // between and beyond the edges, and -0 against a 0 edge.
+  size_t differ = 0;
+  for (size_t n = 1; n <= 255; ++n) {
+    FeatureBinning b;
+    for (size_t k = 0; k < n; ++k) b.edges.push_back(static_cast<double>(k / (n % 3 + 1)) - 20);
+    for (double v = -23; v <= 110; v += 0.5) {
+      for (const double value : {v, v == 0 ? -0.0 : v}) {
+        const auto at = std::lower_bound(b.edges.begin(), b.edges.end(), value) - b.edges.begin();
+        const auto expect = std::min<size_t>(static_cast<size_t>(at), n - 1);
+        differ += b.bin_of(value) != expect;
+      }
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("many distinct values: at most 255 bins of near equal population") {
