@@ -40,35 +40,36 @@ args_of() {  # a small forest: the cases are about data, not models
   esac
 }
 
-# Runs one stage; sets rc and verdict ("" when it ended without a signal or hang).
+# judge WHAT LOG SECONDS: sets verdict from rc and the log ("" when WHAT ended
+# without a signal or a hang).
+judge() {
+  verdict=""
+  if ((rc == 124 || rc == 137)); then
+    verdict="hang: $1 did not end within $3 s"
+  elif grep -qE "exited on signal|Segmentation fault|core dumped|Sanitizer|terminate called|Aborted" "$2"; then
+    verdict="crash in $1: $(grep -m1 -E "signal|Segmentation|core dumped|Sanitizer|terminate|Aborted" "$2")"
+  fi
+}
+
+# Runs one stage; sets rc and verdict.
 run_stage() {
   local stage=$1 raw=$2 lake=$3 log=$4 start=$SECONDS
   # shellcheck disable=SC2046
   timeout -k 10 "$limit" "$mpiexec" -n "$ranks" "$adlake" "$stage" $(args_of "$stage" "$raw" "$lake") \
     >"$log" 2>&1
   rc=$?
-  verdict=""
-  if ((rc == 124 || rc == 137)); then
-    verdict="hang: $stage did not end within $limit s"
-  elif grep -qE "exited on signal|Segmentation fault|core dumped|Sanitizer|terminate called|Aborted" "$log"; then
-    verdict="crash in $stage: $(grep -m1 -E "signal|Segmentation|core dumped|Sanitizer|terminate|Aborted" "$log")"
-  fi
+  judge "$stage" "$log" "$limit"
   echo "   $stage: exit $rc in $((SECONDS - start)) s"
 }
 
 # Runs bronze..train as one `adlake run`; sets rc and verdict like run_stage,
 # and slow to the stages that took more than the limit.
 run_pipeline() {
-  local raw=$1 lake=$2 log=$3 start=$SECONDS
-  timeout -k 10 $((limit * ${#stages[@]})) "$mpiexec" -n "$ranks" "$adlake" run --input "$raw" \
-    --lake "$lake" --to train --n-estimators 10 --permutation-rows 0 >"$log" 2>&1
+  local raw=$1 lake=$2 log=$3 start=$SECONDS total=$((limit * ${#stages[@]}))
+  timeout -k 10 "$total" "$mpiexec" -n "$ranks" "$adlake" run --input "$raw" --lake "$lake" \
+    --to train --n-estimators 10 --permutation-rows 0 >"$log" 2>&1
   rc=$?
-  verdict=""
-  if ((rc == 124 || rc == 137)); then
-    verdict="hang: the run did not end within $((limit * ${#stages[@]})) s"
-  elif grep -qE "exited on signal|Segmentation fault|core dumped|Sanitizer|terminate called|Aborted" "$log"; then
-    verdict="crash: $(grep -m1 -E "signal|Segmentation|core dumped|Sanitizer|terminate|Aborted" "$log")"
-  fi
+  judge "the run" "$log" "$total"
   slow=$(run_stage_seconds "$log" | awk -v limit="$limit" '$2 > limit { printf "%s took %d s; ", $1, $2 }')
   echo "   run: exit $rc in $((SECONDS - start)) s"
 }
