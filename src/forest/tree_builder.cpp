@@ -29,21 +29,6 @@ ClassWeights class_weights(std::span<const uint8_t> labels, ClassWeight mode) {
   return class_weights(labels.size() - pos, pos, mode);
 }
 
-BootstrapDraws::BootstrapDraws(const ForestParams& params)
-    : seed_(params.seed), bootstrap_(params.bootstrap) {
-  if (!bootstrap_) return;
-  // The Poisson CDF, as thresholds on a uniform 64-bit value; the tail
-  // beyond 2^-64 (or 127 draws) is cut.
-  const double lambda = params.max_samples;
-  double p = std::exp(-lambda), cdf = 0;
-  for (int k = 0; k < InBagRows::kMaxDraws; ++k) {
-    cdf += p;
-    p *= lambda / (k + 1);
-    if (cdf >= 1.0) break;
-    below_.push_back(static_cast<uint64_t>(std::ldexp(cdf, 64)));
-  }
-}
-
 namespace {
 
 // A node whose best split is being searched: its features are drawn in a
