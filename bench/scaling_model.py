@@ -54,8 +54,9 @@ def measured_table(rows):
            "MPI MB received per rank (max) | peak MB per rank (max / min) | MPI calls |",
            "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
+        mb = lambda xs: f"{max(xs):.1f}" if xs else "-"  # empty: not measured
         out.append(f"| {r['R']:g}M | {r['P']} | {r['stage']} | {r['seconds']} | {max(r['cpu_s_per_rank']):.2f} | "
-                   f"{max(r['sent_mb_per_rank']):.1f} | {max(r['received_mb_per_rank']):.1f} | "
+                   f"{mb(r['sent_mb_per_rank'])} | {mb(r['received_mb_per_rank'])} | "
                    f"{max(r['peak_mb_per_rank']):.0f} / {min(r['peak_mb_per_rank']):.0f} | {r['mpi_calls']} |")
     return "\n".join(out)
 
@@ -73,11 +74,13 @@ def fits(rows, jobs, replicated):
         one = lambda r: [1.0, r["s"], r["R"]]
         memory = fit(list(zip(*[one(r) for r in rs])), [max(r["peak_mb_per_rank"]) for r in rs])
         cpu = fit(list(zip(*[one(r) for r in rs])), [max(r["cpu_s_per_rank"]) for r in rs])
-        multi = [r for r in rs if r["P"] > 1]
+        # Runs whose MPI bytes were not measured (empty lists) are left out.
+        multi = [r for r in rs if r["P"] > 1 and r["sent_mb_per_rank"]]
         cols = list(zip(*[[r["s"] * (r["P"] - 1) / r["P"], r["R"] * (r["P"] - 1) / r["P"], r["P"] - 1]
                           for r in multi]))
         traffic = fit(cols, [max(max(r["sent_mb_per_rank"]), max(r["received_mb_per_rank"])) for r in multi])
-        calls = fit(list(zip(*[one(r)[:2] for r in rs])), [int(r["mpi_calls"]) for r in rs])
+        counted = [r for r in rs if r["mpi_calls"].isdigit()]
+        calls = fit(list(zip(*[one(r)[:2] for r in counted])), [int(r["mpi_calls"]) for r in counted])
         read, write = LAYERS[stage]
         if stage not in replicated:
             # A stage built to hold and move its share only: the R terms a fit

@@ -21,7 +21,7 @@ StepTimer::StepTimer() : cpu_start_(process_cpu_seconds()) {}
 
 const StepTimer::Step& StepTimer::done(std::string name) {
   const double cpu = process_cpu_seconds();
-  steps_.push_back({std::move(name), wall_.seconds(), cpu - cpu_start_});
+  steps_.push_back({std::move(name), wall_.seconds(), cpu - cpu_start_, peak_memory_bytes()});
   wall_.restart();
   cpu_start_ = cpu;
   return steps_.back();

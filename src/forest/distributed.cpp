@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/traffic.hpp"
 
 namespace adlake::forest {
 
@@ -17,6 +18,7 @@ ShareSync share_sync(const Comm& comm) {
       check_mpi(MPI_Allreduce(MPI_IN_PLACE, counts.data() + first, static_cast<int>(n),
                               MPI_UINT32_T, MPI_SUM, comm.get()),
                 "MPI_Allreduce of histograms");
+      count_allreduce(comm, n * sizeof(uint32_t));
     }
   };
   // At most 100,000 rows in all (calibration_rows): a small gather.

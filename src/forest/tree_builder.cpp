@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <span>
+#include <utility>
 
 #include "adlake/core/error.hpp"
 #include "adlake/core/parallel_for.hpp"
@@ -27,21 +29,6 @@ ClassWeights class_weights(std::span<const uint8_t> labels, ClassWeight mode) {
   return class_weights(labels.size() - pos, pos, mode);
 }
 
-BootstrapDraws::BootstrapDraws(const ForestParams& params)
-    : seed_(params.seed), bootstrap_(params.bootstrap) {
-  if (!bootstrap_) return;
-  // The Poisson CDF, as thresholds on a uniform 64-bit value; the tail
-  // beyond 2^-64 (or 127 draws) is cut.
-  const double lambda = params.max_samples;
-  double p = std::exp(-lambda), cdf = 0;
-  for (int k = 0; k < InBagRows::kMaxDraws; ++k) {
-    cdf += p;
-    p *= lambda / (k + 1);
-    if (cdf >= 1.0) break;
-    below_.push_back(static_cast<uint64_t>(std::ldexp(cdf, 64)));
-  }
-}
-
 namespace {
 
 // A node whose best split is being searched: its features are drawn in a
@@ -49,6 +36,16 @@ namespace {
 // scanned, as scikit-learn does (constant features do not count, and those
 // known constant from the ancestors are not counted).
 struct Search {
+  Search(size_t tree_in_batch, int32_t node_index, size_t first, size_t last, int node_depth,
+         TreeRng draws, PossibleBins node_bins)
+      : tree(tree_in_batch),
+        node(node_index),
+        begin(first),
+        end(last),
+        depth(node_depth),
+        rng(draws),
+        bins(std::move(node_bins)) {}
+
   size_t tree;  // in the batch
   int32_t node;
   size_t begin, end;  // the node's records in its tree's InBagRows
@@ -58,23 +55,33 @@ struct Search {
   size_t drawn = 0;
   int scanned = 0;
   Split best;
-  std::vector<uint32_t> best_bins;  // the histogram of the best split's feature
-  std::vector<int32_t> pending;     // features whose histograms this round builds
-  std::vector<size_t> offset;       // where each pending histogram starts in the round's buffer
-  PossibleBins bins;                // what the ancestors tell of the node's bins
-  bool packed = false;              // fewer than 2^16 draws: one word per bin (InBagRows)
+  uint64_t best_left_neg = 0, best_left_pos = 0;  // draws the best split sends left
+  std::vector<int32_t> pending;                   // features whose histograms this round builds
+  std::vector<size_t> offset;  // where each pending histogram starts among the search's words
+  size_t words = 0;            // the pending histograms' words
+  size_t start = 0;            // where the search's words start in the part's buffer
+  PossibleBins bins;           // what the ancestors tell of the node's bins
+  bool packed = false;         // fewer than 2^16 draws: one word per bin (InBagRows)
 };
+
+// Whether a split sends a bin left (as Tree::goes_left once it is recorded).
+bool sends_left(const Split& split, int bin) {
+  if (split.categorical) return (split.left_set[bin >> 6] >> (bin & 63)) & 1u;
+  return bin <= split.threshold;
+}
 
 // Grows a batch of trees together, one level at a time.
 class BatchGrower {
  public:
   BatchGrower(const TrainingSet& data, const ForestParams& params, const ClassWeights& w,
-              std::span<const uint64_t> tree_indices, const CountReducer& reduce)
+              std::span<const uint64_t> tree_indices, const CountReducer& reduce,
+              size_t histogram_bytes)
       : data_(data),
         params_(params),
         weights_(w),
         indices_(tree_indices),
         reduce_(reduce),
+        part_words_(std::max<size_t>(histogram_bytes / sizeof(uint32_t), 1)),
         mtry_(params.features_per_node(static_cast<int>(data.features()))),
         rule_{0.0, static_cast<uint32_t>(params.min_samples_leaf), params.split_penalty} {}
 
@@ -104,20 +111,19 @@ class BatchGrower {
       frontier.push_back(start(t, 0, 0, rows_[t].size(), 0, PossibleBins(data_.n_bins)));
     }
     while (!frontier.empty()) frontier = grow_level(std::move(frontier));
-    for (Tree& tree : trees_) shrink(tree);
+    rows_.clear();
+    for (Tree& tree : trees_) {
+      shrink(tree);
+      fit_capacity(tree);
+    }
     return std::move(trees_);
   }
 
  private:
   Search start(size_t tree, int32_t node, size_t begin, size_t end, int depth,
                PossibleBins bins) const {
-    Search s{tree,  node,
-             begin, end,
-             depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
-             {},    0,
-             0,     {},
-             {},    {},
-             {},    std::move(bins)};
+    Search s(tree, node, begin, end, depth, TreeRng(mix64(params_.seed) + node, ~indices_[tree]),
+             std::move(bins));
     s.order.resize(data_.features());
     std::iota(s.order.begin(), s.order.end(), 0);
     return s;
@@ -158,6 +164,16 @@ class BatchGrower {
     }
   }
 
+  // A tree's arrays grew one node at a time, so up to half of what they hold
+  // is spare capacity; every rank keeps every tree to the end of training.
+  static void fit_capacity(Tree& tree) {
+    for (auto* v : {&tree.feature, &tree.category_set, &tree.left, &tree.right}) v->shrink_to_fit();
+    for (auto* v : {&tree.n_neg, &tree.n_pos}) v->shrink_to_fit();
+    for (auto* v : {&tree.score, &tree.pctr, &tree.gain}) v->shrink_to_fit();
+    tree.threshold.shrink_to_fit();
+    tree.sets.shrink_to_fit();
+  }
+
   // Draws the features each search still needs; false when none does. A
   // feature known to be constant is drawn and passed over, as scanning it
   // would. The first round draws what each node needs; a later one (a drawn
@@ -167,12 +183,13 @@ class BatchGrower {
   // scanned, in their order, are the same as drawing one at a time. (Asking
   // for 4x what is still needed in every round cost more in histograms than
   // it saved in waits at 1M on 2 ranks.)
-  bool ask(std::vector<Search>& searches, size_t& total, bool all) const {
-    total = 0;
+  bool ask(std::vector<Search>& searches, bool all) const {
+    bool any = false;
     const size_t nf = data_.features();
     for (Search& s : searches) {
       s.pending.clear();
       s.offset.clear();
+      s.words = 0;
       const auto wanted = all && s.scanned < mtry_ ? nf : static_cast<size_t>(mtry_ - s.scanned);
       const Tree& tree = trees_[s.tree];
       s.packed = uint64_t{tree.n_neg[s.node]} + tree.n_pos[s.node] < (uint64_t{1} << 16);
@@ -182,38 +199,63 @@ class BatchGrower {
         const int32_t f = s.order[i];
         if (s.bins.constant(f)) continue;
         s.pending.push_back(f);
-        s.offset.push_back(total);
-        total += (s.packed ? 1 : 2) * static_cast<size_t>(data_.n_bins[f]);
+        s.offset.push_back(s.words);
+        s.words += (s.packed ? 1 : 2) * static_cast<size_t>(data_.n_bins[f]);
       }
+      any = any || s.words > 0;
     }
-    return total > 0;
+    return any;
   }
 
   // The searches' best splits: rounds of histograms of the drawn features,
-  // built locally, summed over the holders and scanned.
+  // built locally, summed over the holders and scanned. A round's buffer
+  // holds every search of the level, so its size follows the nodes open at
+  // the level, which grow with the whole training set, not with this
+  // holder's share: a round is summed in parts of at most part_words_ words
+  // (at least one search each), one reduction per part. Each search is
+  // counted and scanned whole in one part, so the trees do not depend on
+  // the parts; below the budget a round is one part, as many reductions as
+  // before.
   void search(std::vector<Search>& searches) {
-    size_t total = 0;
     std::vector<uint32_t> buffer, unpacked;
-    for (int round = 0; ask(searches, total, round > 0); ++round) {
-      buffer.assign(total, 0);
-      parallel_for_each_index(static_cast<int64_t>(searches.size()), [&](int64_t i) {
-        const Search& s = searches[i];
-        std::vector<const uint8_t*> columns(s.pending.size());
-        std::vector<uint32_t*> hists(s.pending.size());
-        for (size_t k = 0; k < s.pending.size(); ++k) {
-          columns[k] = data_.columns[s.pending[k]].data();
-          hists[k] = buffer.data() + s.offset[k];
+    for (int round = 0; ask(searches, round > 0); ++round) {
+      for (size_t first = 0; first < searches.size();) {
+        size_t words = 0, last = first;
+        for (; last < searches.size(); ++last) {
+          if (last > first && words + searches[last].words > part_words_) break;
+          searches[last].start = words;
+          words += searches[last].words;
         }
-        rows_[s.tree].accumulate(columns, hists, s.begin, s.end, s.packed);
-      });
-      reduce_(buffer);
-      for (Search& s : searches) {
-        for (size_t k = 0; k < s.pending.size(); ++k) {
-          const int32_t f = s.pending[k];
-          const uint32_t* bins = buffer.data() + s.offset[k];
-          if (s.packed) bins = unpack(bins, data_.n_bins[f], unpacked);
-          scan(s, f, bins);
+        if (words > 0) {
+          count_and_scan(std::span(searches).subspan(first, last - first), words, buffer, unpacked);
         }
+        first = last;
+      }
+    }
+  }
+
+  // One part of a round: the searches' histograms counted here, summed over
+  // the holders and scanned.
+  void count_and_scan(std::span<Search> part, size_t words, std::vector<uint32_t>& buffer,
+                      std::vector<uint32_t>& unpacked) {
+    buffer.assign(words, 0);
+    parallel_for_each_index(static_cast<int64_t>(part.size()), [&](int64_t i) {
+      const Search& s = part[i];
+      std::vector<const uint8_t*> columns(s.pending.size());
+      std::vector<uint32_t*> hists(s.pending.size());
+      for (size_t k = 0; k < s.pending.size(); ++k) {
+        columns[k] = data_.columns[s.pending[k]].data();
+        hists[k] = buffer.data() + s.start + s.offset[k];
+      }
+      rows_[s.tree].accumulate(columns, hists, s.begin, s.end, s.packed);
+    });
+    reduce_(buffer);
+    for (Search& s : part) {
+      for (size_t k = 0; k < s.pending.size(); ++k) {
+        const int32_t f = s.pending[k];
+        const uint32_t* bins = buffer.data() + s.start + s.offset[k];
+        if (s.packed) bins = unpack(bins, data_.n_bins[f], unpacked);
+        scan(s, f, bins);
       }
     }
   }
@@ -243,7 +285,13 @@ class BatchGrower {
     ++s.scanned;
     if (scan.best.feature >= 0 && scan.best.merit > s.best.merit) {
       s.best = scan.best;
-      s.best_bins.assign(bins, bins + 2 * data_.n_bins[f]);
+      // The children's class counts, kept rather than the histogram.
+      s.best_left_neg = s.best_left_pos = 0;
+      for (int b = 0; b < data_.n_bins[f]; ++b) {
+        if (!sends_left(s.best, b)) continue;
+        s.best_left_neg += bins[2 * b];
+        s.best_left_pos += bins[2 * b + 1];
+      }
     }
   }
 
@@ -262,14 +310,8 @@ class BatchGrower {
     const int32_t left = tree.add_node(), right = tree.add_node();
     tree.left[s.node] = left;
     tree.right[s.node] = right;
-    uint64_t neg = 0, pos = 0;
-    for (int b = 0; b < 256; ++b) {
-      goes_left[b] = tree.goes_left(s.node, static_cast<uint8_t>(b));
-      if (goes_left[b] && b < data_.n_bins[s.best.feature]) {
-        neg += s.best_bins[2 * b];
-        pos += s.best_bins[2 * b + 1];
-      }
-    }
+    for (int b = 0; b < 256; ++b) goes_left[b] = tree.goes_left(s.node, static_cast<uint8_t>(b));
+    const uint64_t neg = s.best_left_neg, pos = s.best_left_pos;
     set_counts(tree, left, neg, pos);
     set_counts(tree, right, tree.n_neg[s.node] - neg, tree.n_pos[s.node] - pos);
     return {left, right};
@@ -308,6 +350,7 @@ class BatchGrower {
                                        goes_left[i].data());
     });
     std::vector<Search> next;
+    next.reserve(2 * split.size());
     for (size_t i = 0; i < split.size(); ++i) {
       const Search& s = split[i];
       for (const bool left : {true, false}) {
@@ -327,6 +370,7 @@ class BatchGrower {
   const ClassWeights weights_;
   std::span<const uint64_t> indices_;
   const CountReducer& reduce_;
+  const size_t part_words_;  // a round's histograms are summed in parts of at most this
   const int mtry_;
   const SplitRule rule_;
   std::vector<Tree> trees_;
@@ -337,7 +381,7 @@ class BatchGrower {
 
 std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
                              const ClassWeights& weights, std::span<const uint64_t> tree_indices,
-                             const CountReducer& reduce, size_t batch) {
+                             const CountReducer& reduce, size_t batch, size_t histogram_bytes) {
   params.validate();
   // Draws are counted in uint32: about max_samples per row.
   if (data.total_rows >= (uint64_t{1} << 31))
@@ -347,7 +391,7 @@ std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params
   batch = std::max<size_t>(batch, 1);
   for (size_t first = 0; first < tree_indices.size(); first += batch) {
     const auto part = tree_indices.subspan(first, std::min(batch, tree_indices.size() - first));
-    for (Tree& t : BatchGrower(data, params, weights, part, reduce).grow())
+    for (Tree& t : BatchGrower(data, params, weights, part, reduce, histogram_bytes).grow())
       trees.push_back(std::move(t));
   }
   return trees;

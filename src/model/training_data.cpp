@@ -14,12 +14,14 @@ namespace adlake::model {
 
 namespace {
 
-// Bytes per training row of this rank while training: the binned columns and
-// label, one raw column while binning (8 bytes), and per tree growing at once
-// its in-bag rows (4-byte index and 1-byte tag; at most all rows), plus a
-// partition buffer per thread.
+// Bytes of this rank while training: per training row, the binned columns
+// and label, one raw column while binning (8 bytes), and per tree growing at
+// once its in-bag rows (4-byte index and 1-byte tag; at most all rows), plus
+// a partition buffer per thread; and a level's histograms, bounded whatever
+// the rows (forest::kHistogramBytes).
 uint64_t training_bytes(uint64_t rows, size_t features, int threads) {
-  return rows * (features + 1 + 8 + 5 * (forest::kTreesAtOnce + static_cast<uint64_t>(threads)));
+  return rows * (features + 1 + 8 + 5 * (forest::kTreesAtOnce + static_cast<uint64_t>(threads))) +
+         forest::kHistogramBytes;
 }
 
 std::vector<uint8_t> labels_of(const Table& local, const std::vector<uint32_t>& rows) {

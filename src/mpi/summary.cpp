@@ -62,6 +62,28 @@ StageUsage gather_stage_usage(const Context& ctx) {
   return usage;
 }
 
+StepPeaks gather_step_peaks(const Comm& comm, const StepTimer& steps) {
+  StepPeaks peaks;
+  for (const StepTimer::Step& s : steps.steps()) {
+    peaks.emplace_back(s.name, allgather<std::uint64_t>(comm, s.peak_memory));
+  }
+  return peaks;
+}
+
+nlohmann::json step_peaks_json(const StepPeaks& peaks) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, bytes] : peaks) out[name] = bytes;
+  return out;
+}
+
+std::string format_step_peaks(const std::string& stage, const StepPeaks& peaks) {
+  std::string steps;
+  for (const auto& [name, bytes] : peaks) {
+    steps += (steps.empty() ? "" : ", ") + name + " " + per_rank_mb(bytes, "{:.0f}");
+  }
+  return stage + ": peak memory MB per rank up to the end of each step: " + steps;
+}
+
 void record_stage(Context& ctx, StageReport report, double local_seconds) {
   report.usage = gather_stage_usage(ctx);
   const auto times = allgather(ctx.comm, local_seconds);

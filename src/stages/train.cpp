@@ -74,10 +74,14 @@ void run_train(Context& ctx, const TrainOptions& options) {
   // Each rank's MPI bytes and peak memory in train up to here (the summary's
   // figures add the last few messages).
   const StageUsage usage = gather_stage_usage(ctx);
+  const StepPeaks step_peaks = gather_step_peaks(ctx.comm, steps);
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
-    m.metrics["run"] = {
-        {"ranks", ctx.size()}, {"threads", ctx.threads}, {"seconds", seconds_json(steps)}};
+    spdlog::info("{}", format_step_peaks("train", step_peaks));
+    m.metrics["run"] = {{"ranks", ctx.size()},
+                        {"threads", ctx.threads},
+                        {"seconds", seconds_json(steps)},
+                        {"step_peak_memory_bytes", step_peaks_json(step_peaks)}};
     m.metrics["run"].update(usage_json(usage));
     write_file_atomically((fs::path(options.lake) / "metrics.json").string(),
                           m.metrics.dump(2) + "\n");

@@ -2,6 +2,7 @@
 // constant from a node's ancestors, and later rounds that draw ahead.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <numeric>
 #include <string>
@@ -64,6 +65,28 @@ uint64_t digest(const std::vector<Tree>& trees) {
   return h;
 }
 
+// 8 trees on few-bin data: many constant features deep in the trees; 3
+// drawn of 9 per node.
+struct FewBinForest {
+  TrainingSet data = few_bin_data(20000);
+  ForestParams p = params();
+  ClassWeights w = weights(data, p);
+  std::vector<uint64_t> indices = {0, 1, 2, 3, 4, 5, 6, 7};
+
+  static ForestParams params() {
+    ForestParams p;
+    p.n_estimators = 8;
+    p.min_samples_leaf = 5;
+    p.max_features = "3";
+    return p;
+  }
+  static ClassWeights weights(const TrainingSet& data, const ForestParams& p) {
+    const auto pos =
+        static_cast<uint64_t>(std::accumulate(data.labels.begin(), data.labels.end(), 0));
+    return class_weights(data.rows() - pos, pos, p.class_weight);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("possible bins: a feature is known constant once at most one bin is left") {
@@ -97,18 +120,8 @@ TEST_CASE("possible bins: a feature is known constant once at most one bin is le
 }
 
 TEST_CASE("growth: the same trees as before known-constant features and draws ahead") {
-  // Many constant features deep in the trees; 3 drawn of 9 per node.
-  const TrainingSet data = few_bin_data(20000);
-  ForestParams p;
-  p.n_estimators = 8;
-  p.min_samples_leaf = 5;
-  p.max_features = "3";
-  const auto pos =
-      static_cast<uint64_t>(std::accumulate(data.labels.begin(), data.labels.end(), 0));
-  const ClassWeights w = class_weights(data.rows() - pos, pos, p.class_weight);
-  std::vector<uint64_t> indices(8);
-  std::iota(indices.begin(), indices.end(), 0);
-  const std::vector<Tree> trees = grow_trees(data, p, w, indices);
+  const FewBinForest f;
+  const std::vector<Tree> trees = grow_trees(f.data, f.p, f.w, f.indices);
   size_t nodes = 0;
   for (const Tree& t : trees) nodes += t.size();
   CHECK(nodes > 1000);
@@ -117,5 +130,31 @@ TEST_CASE("growth: the same trees as before known-constant features and draws ah
   // split, count or draw changes it.
   CHECK(digest(trees) == 0xc2e7735d3bfb87beULL);
   // Any batch size gives the same trees.
-  CHECK(digest(grow_trees(data, p, w, indices, no_reduction, 3)) == digest(trees));
+  CHECK(digest(grow_trees(f.data, f.p, f.w, f.indices, no_reduction, 3)) == digest(trees));
+}
+
+TEST_CASE("growth: a level's histograms stay within their byte budget, the trees unchanged") {
+  const FewBinForest f;
+  // What each reduction is given: the buffer a holder keeps for it.
+  struct Sizes {
+    size_t calls = 0, largest = 0;
+  };
+  const auto grow = [&](size_t budget, Sizes& sizes) {
+    const CountReducer record = [&sizes](std::vector<uint32_t>& counts) {
+      ++sizes.calls;
+      sizes.largest = std::max(sizes.largest, counts.capacity() * sizeof(uint32_t));
+    };
+    return grow_trees(f.data, f.p, f.w, f.indices, record, kTreesAtOnce, budget);
+  };
+  Sizes whole, parts;
+  const std::vector<Tree> unbounded = grow(kHistogramBytes, whole);
+  // One search's histograms are at most 664 bytes here (9 features, 83 bins
+  // in all, 2 words each), well within the budget.
+  constexpr size_t kBudget = 4096;
+  const std::vector<Tree> bounded = grow(kBudget, parts);
+  CHECK(whole.largest > 8 * kBudget);  // the budget does split levels here
+  CHECK(parts.largest <= kBudget);
+  CHECK(parts.calls > whole.calls);
+  CHECK(digest(bounded) == digest(unbounded));
+  CHECK(digest(unbounded) == 0xc2e7735d3bfb87beULL);
 }

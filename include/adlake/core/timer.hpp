@@ -23,13 +23,16 @@ class Stopwatch {
 
 // Wall and process CPU seconds (all threads) of a stage's steps, one after
 // the other: on a busy machine the wall clock says little, so a step's CPU
-// time goes beside it.
+// time goes beside it. Each step also keeps the process's resident peak at
+// its end (core/process_usage.hpp: since the last reset, usually the
+// stage's start), so the step that set a stage's peak can be told.
 class StepTimer {
  public:
   struct Step {
     std::string name;
     double seconds = 0;
     double cpu_seconds = 0;
+    std::uint64_t peak_memory = 0;  // resident bytes at most, up to the step's end
   };
   StepTimer();
   // Ends the step running since the last call (or construction) as `name`

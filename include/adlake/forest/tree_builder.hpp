@@ -83,16 +83,25 @@ class BootstrapDraws {
 // for the slowest rank) and more memory (5 bytes per tree per in-bag row).
 inline constexpr size_t kTreesAtOnce = 16;
 
+// The histograms of one level's search round of a batch are summed in parts
+// of at most this many bytes (one search's histograms at least; 23 features
+// x 255 bins x 2 classes is 47 KB): the level's nodes grow with the whole
+// training set, not with a rank's share, and so would its buffer (widest
+// level of 16 trees: about 4.7 MB at 1M requests, so one part and no more
+// reductions than before; about 21 MB at 5M, three parts).
+inline constexpr size_t kHistogramBytes = size_t{8} << 20;
+
 // The trees whose indices are given, grown `batch` at a time level by level
 // (one reduction per level and search round for the whole batch, so messages
-// stay few), OpenMP threads sharing a batch's trees. Tree t's feature draws
+// stay few; more when the round's histograms exceed `histogram_bytes`),
+// OpenMP threads sharing a batch's trees. Tree t's feature draws
 // come from (params.seed, t, node) and its bootstrap from BootstrapDraws, so
 // the result is the same for any number of threads, any batch size and any
 // split of the rows between holders (each must call it with the same
 // indices). Collective over the reducer's holders.
 std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
                              const ClassWeights& weights, std::span<const uint64_t> tree_indices,
-                             const CountReducer& reduce = no_reduction,
-                             size_t batch = kTreesAtOnce);
+                             const CountReducer& reduce = no_reduction, size_t batch = kTreesAtOnce,
+                             size_t histogram_bytes = kHistogramBytes);
 
 }  // namespace adlake::forest

@@ -4,7 +4,10 @@
 // the busiest rank.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "adlake/core/timer.hpp"
 #include "adlake/mpi/context.hpp"
 
 namespace adlake {
@@ -26,6 +29,19 @@ nlohmann::json usage_json(const StageUsage& usage);
 // "silver: per rank: MPI sent MB [...], received MB [...], peak memory MB
 // [...], CPU s [...] (n MPI calls)"
 std::string format_usage(const std::string& stage, const StageUsage& usage);
+
+// Each step's resident peak per rank (StepTimer::Step::peak_memory), in
+// step order: which step set a stage's peak, on which rank.
+using StepPeaks = std::vector<std::pair<std::string, std::vector<std::uint64_t>>>;
+
+// Collective: gathers every rank's step peaks (every rank ran the same steps).
+StepPeaks gather_step_peaks(const Comm& comm, const StepTimer& steps);
+
+// {"read": [bytes per rank], ...} (metrics.json's run record).
+nlohmann::json step_peaks_json(const StepPeaks& peaks);
+
+// "train: peak memory MB per rank up to the end of each step: read [...], ..."
+std::string format_step_peaks(const std::string& stage, const StepPeaks& peaks);
 
 // Formats ctx.reports as a text table.
 std::string format_summary(const Context& ctx);
