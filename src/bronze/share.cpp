@@ -2,7 +2,6 @@
 
 #include <numeric>
 
-#include "adlake/core/huge_pages.hpp"
 #include "adlake/csv/header.hpp"
 #include "adlake/csv/line_reader.hpp"
 #include "adlake/csv/record_parser.hpp"
@@ -47,8 +46,6 @@ struct Builder {
     }
     file.reserve(rows);
     line.reserve(rows);
-    advise_huge_pages(file.data(), file.capacity() * sizeof(std::int32_t));
-    advise_huge_pages(line.data(), line.capacity() * sizeof(std::int64_t));
   }
 };
 

@@ -1,6 +1,8 @@
 #include "adlake/clean/categorical.hpp"
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <utility>
 
 #include "adlake/clean/text.hpp"
@@ -9,23 +11,28 @@ namespace adlake::clean {
 namespace {
 
 template <class E>
-using Spelling = std::pair<std::string_view, E>;
+using Alias = std::pair<std::string_view, E>;
 
-// Linear search over a handful of lower-case spellings: cheaper than hashing
-// at these sizes, and equals_lowered rejects on length first.
-template <class E, std::size_t N>
-std::optional<E> lookup(std::string_view value, const std::array<Spelling<E>, N>& spellings) {
-  for (const auto& [text, result] : spellings) {
+// A value is one of E's labels (enums.hpp, in any case) other than those in
+// `not_values`, or one of the contract's aliases. Linear search: cheaper than
+// hashing at these sizes, and a length mismatch rejects at once.
+template <LabelledEnum E, std::size_t N = 0>
+std::optional<E> lookup(std::string_view value, std::initializer_list<E> not_values,
+                        const std::array<Alias<E>, N>& aliases = {}) {
+  for (std::size_t c = 0; c < enum_count<E>; ++c) {
+    const auto e = static_cast<E>(c);
+    if (equals_folded(value, label(e)) &&
+        std::find(not_values.begin(), not_values.end(), e) == not_values.end())
+      return e;
+  }
+  for (const auto& [text, result] : aliases) {
     if (equals_lowered(value, text)) return result;
   }
   return std::nullopt;
 }
 
-constexpr std::array<Spelling<DeviceType>, 11> kDeviceTypes{{
-    {"phone", DeviceType::kPhone},
-    {"tablet", DeviceType::kTablet},
-    {"desktop", DeviceType::kDesktop},
-    {"ctv", DeviceType::kCtv},
+// The aliases of CONTRACT 2.1 (lower case).
+constexpr std::array<Alias<DeviceType>, 7> kDeviceAliases{{
     {"mobile", DeviceType::kPhone},
     {"smartphone", DeviceType::kPhone},
     {"pc", DeviceType::kDesktop},
@@ -34,13 +41,7 @@ constexpr std::array<Spelling<DeviceType>, 11> kDeviceTypes{{
     {"smart_tv", DeviceType::kCtv},
     {"connected_tv", DeviceType::kCtv},
 }};
-
-constexpr std::array<Spelling<Os>, 12> kOses{{
-    {"android", Os::kAndroid},
-    {"ios", Os::kIos},
-    {"windows", Os::kWindows},
-    {"macos", Os::kMacos},
-    {"linux", Os::kLinux},
+constexpr std::array<Alias<Os>, 7> kOsAliases{{
     {"iphone os", Os::kIos},
     {"mac", Os::kMacos},
     {"osx", Os::kMacos},
@@ -49,71 +50,48 @@ constexpr std::array<Spelling<Os>, 12> kOses{{
     {"win10", Os::kWindows},
     {"windows 10", Os::kWindows},
 }};
-
-constexpr std::array<Spelling<Gender>, 6> kGenders{{
-    {"m", Gender::kM},
+constexpr std::array<Alias<Gender>, 4> kGenderAliases{{
     {"male", Gender::kM},
     {"man", Gender::kM},
-    {"f", Gender::kF},
     {"female", Gender::kF},
     {"woman", Gender::kF},
 }};
-
-constexpr std::array<Spelling<Category>, 10> kCategories{{
-    {"gaming", Category::kGaming},
-    {"finance", Category::kFinance},
-    {"shopping", Category::kShopping},
-    {"travel", Category::kTravel},
-    {"sports", Category::kSports},
-    {"news", Category::kNews},
-    {"social", Category::kSocial},
-    {"health", Category::kHealth},
-    {"food", Category::kFood},
-    {"education", Category::kEducation},
-}};
-
-constexpr std::array<Spelling<CampaignType>, 3> kCampaignTypes{{
-    {"cpc", CampaignType::kCpc},
-    {"cpi", CampaignType::kCpi},
-    {"cpm", CampaignType::kCpm},
-}};
-
-constexpr std::array<Spelling<bool>, 5> kInstallTrue{{
-    {"1", true},
-    {"true", true},
-    {"yes", true},
-    {"y", true},
-    {"t", true},
-}};
+constexpr std::array<std::string_view, 5> kInstallTrue{"1", "true", "yes", "y", "t"};
 
 }  // namespace
 
+// The label `unknown` cleans to unknown like any other value not listed.
 DeviceType device_type(std::string_view bronze) {
-  return lookup(trim(bronze), kDeviceTypes).value_or(DeviceType::kUnknown);
+  return lookup<DeviceType>(trim(bronze), {}, kDeviceAliases).value_or(DeviceType::kUnknown);
 }
 
+// The words `other` and `unknown` are not values of the list: they clean to other.
 Os os(std::string_view bronze) {
   const std::string_view s = trim(bronze);
   if (s.empty()) return Os::kUnknown;
-  return lookup(s, kOses).value_or(Os::kOther);
+  return lookup<Os>(s, {Os::kOther, Os::kUnknown}, kOsAliases).value_or(Os::kOther);
 }
 
 Gender gender(std::string_view bronze) {
-  return lookup(trim(bronze), kGenders).value_or(Gender::kU);
+  return lookup<Gender>(trim(bronze), {}, kGenderAliases).value_or(Gender::kU);
 }
 
+// `none` marks only a fact row without impression: as a value it is unknown.
 Category category(std::string_view bronze) {
-  return lookup(trim(bronze), kCategories).value_or(Category::kUnknown);
+  return lookup<Category>(trim(bronze), {Category::kNone}).value_or(Category::kUnknown);
 }
 
-// "Uppercased" then compared with CPC/CPI/CPM is the same as lowercasing and
-// comparing with cpc/cpi/cpm.
+// CPC/CPI/CPM in any case; `none` is no campaign type (a reject).
 std::optional<CampaignType> campaign_type(std::string_view bronze) {
-  return lookup(trim(bronze), kCampaignTypes);
+  return lookup<CampaignType>(trim(bronze), {CampaignType::kNone});
 }
 
 std::uint8_t is_install(std::string_view bronze) {
-  return lookup(trim(bronze), kInstallTrue).has_value() ? 1 : 0;
+  const std::string_view s = trim(bronze);
+  for (const std::string_view text : kInstallTrue) {
+    if (equals_lowered(s, text)) return 1;
+  }
+  return 0;
 }
 
 }  // namespace adlake::clean

@@ -9,17 +9,28 @@ namespace adlake::clean {
 // Each validator walks its entity's columns in CONTRACT section 1 order and
 // returns at the first failure, which is what makes that column's reason win.
 
-std::optional<RejectReason> clean_request(const BronzeRequest& in, CleanRequest& out) {
-  const auto id = id_md5(in.id_md5);
+namespace {
+
+// The columns every event table starts with: id_md5, then ts.
+std::optional<RejectReason> clean_event(std::string_view id_md5_text, std::string_view ts_text,
+                                        IdMd5& id_md5_out, std::int64_t& ts_out) {
+  const auto id = id_md5(id_md5_text);
   if (!id) return RejectReason::kInvalidId;
-  const auto ts = timestamp(in.ts);
+  const auto ts = timestamp(ts_text);
   if (!ts) return RejectReason::kInvalidTimestamp;
+  id_md5_out = *id;
+  ts_out = *ts;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RejectReason> clean_request(const BronzeRequest& in, CleanRequest& out) {
+  if (const auto reason = clean_event(in.id_md5, in.ts, out.id_md5, out.ts)) return reason;
   const auto user_id = request_id(in.user_id);
   if (!user_id) return RejectReason::kInvalidId;
   const auto app_id = request_id(in.app_id);
   if (!app_id) return RejectReason::kInvalidId;
-  out.id_md5 = *id;
-  out.ts = *ts;
   out.user_id = Id::from(*user_id);
   out.app_id = Id::from(*app_id);
   out.device_type = device_type(in.device_type);
@@ -29,16 +40,11 @@ std::optional<RejectReason> clean_request(const BronzeRequest& in, CleanRequest&
 }
 
 std::optional<RejectReason> clean_impression(const BronzeImpression& in, CleanImpression& out) {
-  const auto id = id_md5(in.id_md5);
-  if (!id) return RejectReason::kInvalidId;
-  const auto ts = timestamp(in.ts);
-  if (!ts) return RejectReason::kInvalidTimestamp;
+  if (const auto reason = clean_event(in.id_md5, in.ts, out.id_md5, out.ts)) return reason;
   const auto campaign_id = key(in.campaign_id);
   if (!campaign_id) return RejectReason::kMissingKey;
   const auto win_price = micros(in.win_price);
   if (!win_price) return RejectReason::kInvalidNumber;
-  out.id_md5 = *id;
-  out.ts = *ts;
   out.campaign_id = Id::from(*campaign_id);
   out.slot = slot(in.slot);
   out.win_price_micros = *win_price;
@@ -46,12 +52,7 @@ std::optional<RejectReason> clean_impression(const BronzeImpression& in, CleanIm
 }
 
 std::optional<RejectReason> clean_click(const BronzeClick& in, CleanClick& out) {
-  const auto id = id_md5(in.id_md5);
-  if (!id) return RejectReason::kInvalidId;
-  const auto ts = timestamp(in.ts);
-  if (!ts) return RejectReason::kInvalidTimestamp;
-  out.id_md5 = *id;
-  out.ts = *ts;
+  if (const auto reason = clean_event(in.id_md5, in.ts, out.id_md5, out.ts)) return reason;
   out.is_install = is_install(in.is_install);
   return std::nullopt;
 }

@@ -75,6 +75,33 @@ void refuse_symlink(const std::string& path) {
   }
 }
 
+std::string read_lake_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && errno == ELOOP) refuse_symlink(path);
+  if (fd < 0) throw IoError("cannot read " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  std::string text;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) {
+    text.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    while (ok && done < text.size()) {
+      const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) done += static_cast<std::size_t>(n);
+    }
+  }
+  const int read_errno = errno;
+  ::close(fd);
+  if (!ok) {
+    throw IoError("cannot read " + path +
+                  (S_ISREG(st.st_mode) ? ": " + std::string(std::strerror(read_errno))
+                                       : ": not a regular file"));
+  }
+  return text;
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes, mode_t mode) {
   refuse_symlink(path);
   const std::string base = (fs::path(folder_of(path)) / temporary_prefix(path)).string();

@@ -4,15 +4,12 @@
 #include <iterator>
 
 #include "adlake/core/error.hpp"
-#include "adlake/core/huge_pages.hpp"
 
 namespace adlake {
 
 void StringColumn::reserve(size_t rows, size_t bytes) {
   offsets_.reserve(rows + 1);
   bytes_.reserve(bytes);
-  advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(uint64_t));
-  advise_huge_pages(bytes_.data(), bytes_.capacity());
 }
 
 StringColumn StringColumn::gather(const std::vector<uint32_t>& order) const {

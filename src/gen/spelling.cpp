@@ -40,9 +40,9 @@ void append_micros_short(std::string& out, int64_t micros) {
   while (out.size() > dot + 3 && out.back() == '0') out.pop_back();
 }
 
-void append_tenths(std::string& out, int tenths) {
+void append_tenths(std::string& out, int tenths, char point) {
   append_int(out, tenths / 10);
-  out.push_back('.');
+  out.push_back(point);
   out.push_back(static_cast<char>('0' + tenths % 10));
 }
 

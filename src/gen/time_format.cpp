@@ -131,73 +131,82 @@ void append_timestamp(std::string& out, int64_t t, TsForm form, Rng& rng) {
   put_civil(out, civil_from_epoch(t), ' ');
 }
 
-// Longer than a screen on purpose: one short case per kind of bad timestamp,
-// which reads best as one list beside the BadTs enum it follows.
+namespace {
+
+// A civil time with one field out of range; false if `kind` is not one.
+bool append_bad_field(std::string& out, const CivilTime& c, BadTs kind) {
+  const auto put = [&out](const CivilTime& x, char sep) {
+    put_civil(out, x, sep);
+    return true;
+  };
+  switch (kind) {
+    case BadTs::Feb30:
+      return put({c.year, 2, 30, c.hour, c.minute, c.second}, ' ');
+    case BadTs::Feb29NonLeap:
+      return put({2023, 2, 29, c.hour, c.minute, c.second}, 'T');
+    case BadTs::Month13:
+      return put({c.year, 13, c.day, c.hour, c.minute, c.second}, ' ');
+    case BadTs::Hour24:
+      return put({c.year, c.month, c.day, 24, c.minute, c.second}, 'T');
+    case BadTs::Minute60:
+      return put({c.year, c.month, c.day, c.hour, 60, c.second}, ' ');
+    case BadTs::Second60:
+      return put({c.year, c.month, c.day, c.hour, c.minute, 60}, 'T');
+    default:
+      return false;
+  }
+}
+
+// A valid time in a shape the contract does not accept; false if `kind` is
+// not one.
+bool append_bad_shape(std::string& out, const CivilTime& c, BadTs kind) {
+  const size_t at = out.size();
+  switch (kind) {
+    case BadTs::LowercaseT:
+      put_civil(out, c, 't');
+      return true;
+    case BadTs::LowercaseZ:
+      put_civil(out, c, 'T');
+      out.push_back('z');
+      return true;
+    case BadTs::OffsetTooLarge:
+      put_civil(out, c, 'T');
+      out += "+24:00";
+      return true;
+    case BadTs::OffsetNoColon:
+      put_civil(out, c, 'T');
+      out += "+0200";
+      return true;
+    case BadTs::NoSeconds:
+      put_civil(out, c, 'T');
+      out.resize(out.size() - 3);
+      return true;
+    case BadTs::Slashes:
+      put_civil(out, c, ' ');
+      out[at + 4] = '/';
+      out[at + 7] = '/';
+      return true;
+    case BadTs::DayFirst: {  // DD-MM-YYYY hh:mm:ss
+      put_civil(out, c, ' ');
+      const std::string ymd = out.substr(at, 10);
+      out.replace(at, 10, ymd.substr(8, 2) + '-' + ymd.substr(5, 2) + '-' + ymd.substr(0, 4));
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 void append_invalid_timestamp(std::string& out, int64_t t, BadTs kind) {
   const CivilTime c = civil_from_epoch(t);
-  auto with = [&](CivilTime x, char sep) { put_civil(out, x, sep); };
+  if (append_bad_field(out, c, kind) || append_bad_shape(out, c, kind)) return;
   switch (kind) {
     case BadTs::Empty:
       return;
     case BadTs::Garbage:
       out += "not a date";
-      return;
-    case BadTs::Feb30:
-      with({c.year, 2, 30, c.hour, c.minute, c.second}, ' ');
-      return;
-    case BadTs::Feb29NonLeap:
-      with({2023, 2, 29, c.hour, c.minute, c.second}, 'T');
-      return;
-    case BadTs::Month13:
-      with({c.year, 13, c.day, c.hour, c.minute, c.second}, ' ');
-      return;
-    case BadTs::Hour24:
-      with({c.year, c.month, c.day, 24, c.minute, c.second}, 'T');
-      return;
-    case BadTs::Minute60:
-      with({c.year, c.month, c.day, c.hour, 60, c.second}, ' ');
-      return;
-    case BadTs::Second60:
-      with({c.year, c.month, c.day, c.hour, c.minute, 60}, 'T');
-      return;
-    case BadTs::LowercaseT:
-      with(c, 't');
-      return;
-    case BadTs::LowercaseZ:
-      with(c, 'T');
-      out.push_back('z');
-      return;
-    case BadTs::OffsetTooLarge:
-      with(c, 'T');
-      out += "+24:00";
-      return;
-    case BadTs::OffsetNoColon:
-      with(c, 'T');
-      out += "+0200";
-      return;
-    case BadTs::NoSeconds:
-      with(c, 'T');
-      out.resize(out.size() - 3);
-      return;
-    case BadTs::Slashes: {
-      const size_t at = out.size();
-      with(c, ' ');
-      out[at + 4] = '/';
-      out[at + 7] = '/';
-      return;
-    }
-    case BadTs::DayFirst:
-      put2(out, c.day);
-      out.push_back('-');
-      put2(out, c.month);
-      out.push_back('-');
-      put_year(out, c.year);
-      out.push_back(' ');
-      put2(out, c.hour);
-      out.push_back(':');
-      put2(out, c.minute);
-      out.push_back(':');
-      put2(out, c.second);
       return;
     case BadTs::Epoch12Digits:
       put_int(out, t * 100 + 7);
@@ -218,7 +227,7 @@ void append_invalid_timestamp(std::string& out, int64_t t, BadTs kind) {
     case BadTs::EpochBefore2000:
       out += "946684799";
       return;
-    case BadTs::kCount:
+    default:
       break;
   }
   out += "?";

@@ -6,93 +6,61 @@
 namespace adlake::gen {
 namespace {
 
+constexpr Variant kTitle{Form::Title, "", 0};
+constexpr Variant kUpper{Form::Upper, "", 0};
+constexpr Variant kLower{Form::Lower, "", 0};
+constexpr Variant fixed(std::string_view text, int value) {
+  return {Form::Fixed, text, value};
+}
+
+// Each field's variants: re-casings of the row's own value, then fixed
+// spellings, one line per value they clean to. The order is part of the
+// output (a variant is drawn by index).
+// clang-format off
 constexpr Variant kDeviceVariants[] = {
-    {Form::Title, "", 0},
-    {Form::Upper, "", 0},
-    {Form::Fixed, "mobile", kPhone},
-    {Form::Fixed, "Mobile", kPhone},
-    {Form::Fixed, "smartphone", kPhone},
-    {Form::Fixed, "SmartPhone", kPhone},
-    {Form::Fixed, "pc", kDesktop},
-    {Form::Fixed, "PC", kDesktop},
-    {Form::Fixed, "computer", kDesktop},
-    {Form::Fixed, "Computer", kDesktop},
-    {Form::Fixed, "tv", kCtv},
-    {Form::Fixed, "TV", kCtv},
-    {Form::Fixed, "smart_tv", kCtv},
-    {Form::Fixed, "Smart_TV", kCtv},
-    {Form::Fixed, "connected_tv", kCtv},
-    {Form::Fixed, "CONNECTED_TV", kCtv},
-    {Form::Fixed, "watch", kUnknown},
-    {Form::Fixed, "feature phone", kUnknown},
-    {Form::Fixed, "console", kUnknown},
-    {Form::Fixed, "", kUnknown},
-    {Form::Fixed, "n/a", kUnknown},
-    {Form::Fixed, "smart tv", kUnknown},  // not an alias: only smart_tv is
+    kTitle, kUpper,
+    fixed("mobile", kPhone), fixed("Mobile", kPhone), fixed("smartphone", kPhone),
+    fixed("SmartPhone", kPhone),
+    fixed("pc", kDesktop), fixed("PC", kDesktop), fixed("computer", kDesktop),
+    fixed("Computer", kDesktop),
+    fixed("tv", kCtv), fixed("TV", kCtv), fixed("smart_tv", kCtv), fixed("Smart_TV", kCtv),
+    fixed("connected_tv", kCtv), fixed("CONNECTED_TV", kCtv),
+    fixed("watch", kUnknown), fixed("feature phone", kUnknown), fixed("console", kUnknown),
+    fixed("", kUnknown), fixed("n/a", kUnknown),
+    fixed("smart tv", kUnknown),  // not an alias: only smart_tv is
 };
 
 constexpr Variant kOsVariants[] = {
-    {Form::Title, "", 0},
-    {Form::Upper, "", 0},
-    {Form::Fixed, "iOS", kIos},
-    {Form::Fixed, "iphone os", kIos},
-    {Form::Fixed, "iPhone OS", kIos},
-    {Form::Fixed, "macOS", kMacos},
-    {Form::Fixed, "mac", kMacos},
-    {Form::Fixed, "Mac", kMacos},
-    {Form::Fixed, "osx", kMacos},
-    {Form::Fixed, "OSX", kMacos},
-    {Form::Fixed, "mac os x", kMacos},
-    {Form::Fixed, "Mac OS X", kMacos},
-    {Form::Fixed, "win", kWindows},
-    {Form::Fixed, "WIN", kWindows},
-    {Form::Fixed, "win10", kWindows},
-    {Form::Fixed, "Win10", kWindows},
-    {Form::Fixed, "windows 10", kWindows},
-    {Form::Fixed, "Windows 10", kWindows},
-    {Form::Fixed, "", kUnknown},
-    {Form::Fixed, "tizen", kOther},
-    {Form::Fixed, "BlackBerry", kOther},
-    {Form::Fixed, "kaios", kOther},
-    {Form::Fixed, "chromeos", kOther},
-    {Form::Fixed, "windows 11", kOther},
-    {Form::Fixed, "webOS", kOther},
-    {Form::Fixed, "unknown", kOther},  // not a contract value: cleans to other
+    kTitle, kUpper,
+    fixed("iOS", kIos), fixed("iphone os", kIos), fixed("iPhone OS", kIos),
+    fixed("macOS", kMacos), fixed("mac", kMacos), fixed("Mac", kMacos), fixed("osx", kMacos),
+    fixed("OSX", kMacos), fixed("mac os x", kMacos), fixed("Mac OS X", kMacos),
+    fixed("win", kWindows), fixed("WIN", kWindows), fixed("win10", kWindows),
+    fixed("Win10", kWindows), fixed("windows 10", kWindows), fixed("Windows 10", kWindows),
+    fixed("", kUnknown),
+    fixed("tizen", kOther), fixed("BlackBerry", kOther), fixed("kaios", kOther),
+    fixed("chromeos", kOther), fixed("windows 11", kOther), fixed("webOS", kOther),
+    fixed("unknown", kOther),  // not a contract value: cleans to other
 };
 
 constexpr Variant kGenderVariants[] = {
-    {Form::Lower, "", 0},
-    {Form::Fixed, "male", kMale},
-    {Form::Fixed, "Male", kMale},
-    {Form::Fixed, "MALE", kMale},
-    {Form::Fixed, "man", kMale},
-    {Form::Fixed, "Man", kMale},
-    {Form::Fixed, "female", kFemale},
-    {Form::Fixed, "Female", kFemale},
-    {Form::Fixed, "FEMALE", kFemale},
-    {Form::Fixed, "woman", kFemale},
-    {Form::Fixed, "Woman", kFemale},
-    {Form::Fixed, "", kUnknown},
-    {Form::Fixed, "x", kUnknown},
-    {Form::Fixed, "U", kUnknown},
-    {Form::Fixed, "other", kUnknown},
-    {Form::Fixed, "N/A", kUnknown},
+    kLower,
+    fixed("male", kMale), fixed("Male", kMale), fixed("MALE", kMale), fixed("man", kMale),
+    fixed("Man", kMale),
+    fixed("female", kFemale), fixed("Female", kFemale), fixed("FEMALE", kFemale),
+    fixed("woman", kFemale), fixed("Woman", kFemale),
+    fixed("", kUnknown), fixed("x", kUnknown), fixed("U", kUnknown), fixed("other", kUnknown),
+    fixed("N/A", kUnknown),
 };
 
 constexpr Variant kCategoryVariants[] = {
-    {Form::Title, "", 0},
-    {Form::Upper, "", 0},
-    {Form::Fixed, "entertainment", kUnknown},
-    {Form::Fixed, "music", kUnknown},
-    {Form::Fixed, "other", kUnknown},
-    {Form::Fixed, "n/a", kUnknown},
-    {Form::Fixed, "", kUnknown},
+    kTitle, kUpper,
+    fixed("entertainment", kUnknown), fixed("music", kUnknown), fixed("other", kUnknown),
+    fixed("n/a", kUnknown), fixed("", kUnknown),
 };
+// clang-format on
 
-constexpr Variant kCampaignTypeVariants[] = {
-    {Form::Lower, "", 0},
-    {Form::Title, "", 0},
-};
+constexpr Variant kCampaignTypeVariants[] = {kLower, kTitle};
 
 }  // namespace
 
@@ -188,143 +156,68 @@ int append_state(std::string& out, int state, int v) {
   }
 }
 
-int append_age(std::string& out, int age, int v) {
-  switch (v) {
-    case 0:
-      out.push_back('+');
-      append_int(out, age);
-      return age;
-    case 1:
-      append_int(out, age);
-      out.append(".0");
-      return age;
-    case 2:
-      out.push_back('0');
-      append_int(out, age);
-      return age;
-    case 3:
-      append_int(out, age);
-      out.append(".00");
-      return age;
-    case 4:
-      out.append("12");
-      return -1;
-    case 5:
-      out.append("101");
-      return -1;
-    case 6:
-      out.append("150");
-      return -1;
-    case 7:
-      out.append("0");
-      return -1;
-    case 8:
-      out.append("-5");
-      return -1;
-    case 9:
-      append_int(out, age);
-      out.append(".5");
-      return -1;
-    case 10:
-      out.append("abc");
-      return -1;
-    case 11:
-      return -1;  // empty
-    case 12:
-      out.append("1e2");
-      return -1;
-    case 13:
-      out.push_back('-');
-      append_int(out, age);
-      return -1;
-    default:
-      append_int(out, age);
-      return age;
+namespace {
+
+// A number's spellings as patterns: '#' stands for the value as the field
+// writes it, '%' for the value with a decimal comma. The first `valid`
+// patterns clean to the value (CONTRACT 2.1), the others are invalid; v < 0
+// writes the value alone.
+struct NumberSpellings {
+  std::span<const std::string_view> patterns;
+  int valid;
+};
+
+// Returns whether the spelling cleans to the value.
+template <class WriteValue>
+bool append_number(std::string& out, const NumberSpellings& spellings, int v,
+                   WriteValue write_value) {
+  const bool listed = v >= 0 && static_cast<size_t>(v) < spellings.patterns.size();
+  const std::string_view pattern = listed ? spellings.patterns[static_cast<size_t>(v)] : "#";
+  for (const char c : pattern) {
+    if (c == '#' || c == '%')
+      write_value(out, c == '%' ? ',' : '.');
+    else
+      out.push_back(c);
   }
+  return !listed || v < spellings.valid;
+}
+
+// Valid spellings first (as many as append_number's `valid`), then invalid
+// ones: out of range, not an integer, not a number.
+// clang-format off
+constexpr std::string_view kAgePatterns[] = {
+    "+#", "#.0", "0#", "#.00",
+    "12", "101", "150", "0", "-5", "#.5", "abc", "", "1e2", "-#"};
+constexpr std::string_view kRatingPatterns[] = {
+    "+#", "#0", "0#", "#000",
+    "5.1", "-0.5", "10", "abc", "", "# stars", "NaN", "%"};
+constexpr std::string_view kSlotPatterns[] = {
+    "0#",
+    "10", "12", "-1", "x", "", "#.5", "top"};
+// clang-format on
+static_assert(std::size(kAgePatterns) == kAgeVariants);
+static_assert(std::size(kRatingPatterns) == kRatingVariants);
+static_assert(std::size(kSlotPatterns) == kSlotVariants);
+
+}  // namespace
+
+int append_age(std::string& out, int age, int v) {
+  const bool valid =
+      append_number(out, {kAgePatterns, 4}, v, [age](std::string& o, char) { append_int(o, age); });
+  return valid ? age : -1;
 }
 
 double append_rating(std::string& out, int tenths, int v) {
-  const double value = tenths / 10.0;
-  switch (v) {
-    case 0:
-      out.push_back('+');
-      append_tenths(out, tenths);
-      return value;
-    case 1:
-      append_tenths(out, tenths);
-      out.push_back('0');
-      return value;
-    case 2:
-      out.push_back('0');
-      append_tenths(out, tenths);
-      return value;
-    case 3:
-      append_tenths(out, tenths);
-      out.append("000");
-      return value;
-    case 4:
-      out.append("5.1");
-      return 0.0;
-    case 5:
-      out.append("-0.5");
-      return 0.0;
-    case 6:
-      out.append("10");
-      return 0.0;
-    case 7:
-      out.append("abc");
-      return 0.0;
-    case 8:
-      return 0.0;  // empty
-    case 9:
-      append_tenths(out, tenths);
-      out.append(" stars");
-      return 0.0;
-    case 10:
-      out.append("NaN");
-      return 0.0;
-    case 11:
-      append_int(out, tenths / 10);
-      out.push_back(',');  // a decimal comma: the writer quotes it; not a number
-      out.push_back(static_cast<char>('0' + tenths % 10));
-      return 0.0;
-    default:
-      append_tenths(out, tenths);
-      return value;
-  }
+  const bool valid =
+      append_number(out, {kRatingPatterns, 4}, v,
+                    [tenths](std::string& o, char point) { append_tenths(o, tenths, point); });
+  return valid ? tenths / 10.0 : 0.0;
 }
 
 int append_slot(std::string& out, int slot, int v) {
-  switch (v) {
-    case 0:
-      out.push_back('0');
-      append_int(out, slot);
-      return slot;
-    case 1:
-      out.append("10");
-      return -1;
-    case 2:
-      out.append("12");
-      return -1;
-    case 3:
-      out.append("-1");
-      return -1;
-    case 4:
-      out.append("x");
-      return -1;
-    case 5:
-      return -1;  // empty
-    case 6:
-      append_int(out, slot);
-      out.append(".5");
-      return -1;
-    case 7:
-      out.append("top");
-      return -1;
-    default:
-      append_int(out, slot);
-      return slot;
-  }
+  const bool valid = append_number(out, {kSlotPatterns, 1}, v,
+                                   [slot](std::string& o, char) { append_int(o, slot); });
+  return valid ? slot : -1;
 }
 
 void append_install(std::string& out, bool install, int v) {

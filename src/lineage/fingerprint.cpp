@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "adlake/core/atomic_file.hpp"
@@ -175,13 +174,17 @@ void write_fingerprint_file(const std::string& output_path, const Fingerprint& f
           "\n");
 }
 
+// Like every read of a lake's file, never through a symbolic link: a link in
+// place of the layer or of its sidecar is an error naming it (the .h5 layers:
+// h5::File::open_read).
 std::optional<Fingerprint> read_fingerprint(const std::string& layer_path) {
   std::error_code ec;
-  if (!fs::exists(layer_path, ec)) return std::nullopt;
+  if (!fs::exists(fs::symlink_status(layer_path, ec))) return std::nullopt;
   if (fs::path(layer_path).extension() != ".h5") {
-    std::ifstream in(sidecar_path(layer_path));
-    if (!in) return std::nullopt;
-    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    refuse_symlink(layer_path);
+    const std::string sidecar = sidecar_path(layer_path);
+    if (!fs::exists(fs::symlink_status(sidecar, ec))) return std::nullopt;
+    const auto doc = nlohmann::json::parse(read_lake_file(sidecar), nullptr, false);
     if (!doc.is_object() || !doc.contains("fingerprint")) return std::nullopt;
     return Fingerprint{doc["fingerprint"].get<std::string>(),
                        doc.value("recipe", nlohmann::json::object())};

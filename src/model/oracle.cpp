@@ -1,6 +1,6 @@
 #include <cmath>
 
-#include "adlake/eval/distributed_report.hpp"
+#include "adlake/eval/oracle_auc.hpp"
 #include "adlake/model/truth.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
@@ -22,10 +22,11 @@ nlohmann::json oracle_metrics(const Comm& comm, const std::string& truth_dir,
   nlohmann::json j;
   j["truth_dir"] = truth_dir;
   j["truth_rows"] = allreduce_sum(comm, truth.found);
-  if (allreduce_sum(comm, static_cast<int64_t>(y.size())) == 0) return j;
-  j["oracle_auc"] = eval::distributed_roc_auc(comm, p, y);
-  j["feature_oracle_auc"] = eval::distributed_roc_auc(comm, pf, y);
-  j["gap_to_feature_oracle"] = j["feature_oracle_auc"].get<double>() - roc_auc;
+  const eval::OracleAucs aucs = eval::oracle_aucs(comm, p, pf, y);
+  if (aucs.samples == 0) return j;
+  j["oracle_auc"] = aucs.oracle_auc;
+  j["feature_oracle_auc"] = aucs.feature_oracle_auc;
+  j["gap_to_feature_oracle"] = aucs.feature_oracle_auc - roc_auc;
   return j;
 }
 

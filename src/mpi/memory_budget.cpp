@@ -104,23 +104,27 @@ std::uint64_t default_memory_per_rank(const Comm& comm) {
 }
 
 void check_memory(const Comm& comm, std::uint64_t limit, std::uint64_t estimate,
-                  std::string_view what, std::string_view detail) {
+                  std::string_view what, std::string_view detail, MemoryRemedy remedy) {
   if (limit == 0) return;
   std::string error;
   if (estimate > limit) {
+    const std::string_view advice =
+        remedy == MemoryRemedy::kShare
+            ? "run on more ranks or nodes, or raise the limit if the node has the memory"
+            : "more ranks do not make it smaller: raise the limit if the node has the memory, "
+              "or run on a node with more";
     error = fmt::format(
-        "{}: rank {} would need about {}{}{}{}, above the memory limit of {} per rank "
-        "(--max-memory-per-rank): run on more ranks or nodes, or raise the limit if the "
-        "node has the memory",
+        "{}: rank {} would need about {}{}{}{}, above the memory limit of {} per "
+        "rank (--max-memory-per-rank): {}",
         what, comm.rank(), format_bytes(estimate), detail.empty() ? "" : " (", detail,
-        detail.empty() ? "" : ")", format_bytes(limit));
+        detail.empty() ? "" : ")", format_bytes(limit), advice);
   }
   agree_on_error(comm, error);
 }
 
 void check_memory(const Context& ctx, std::uint64_t estimate, std::string_view what,
-                  std::string_view detail) {
-  check_memory(ctx.comm, ctx.max_memory_per_rank, estimate, what, detail);
+                  std::string_view detail, MemoryRemedy remedy) {
+  check_memory(ctx.comm, ctx.max_memory_per_rank, estimate, what, detail, remedy);
 }
 
 }  // namespace adlake

@@ -1,14 +1,10 @@
 #include "adlake/report/lake.hpp"
 
-#include <fcntl.h>
 #include <spdlog/fmt/fmt.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 
 #include "adlake/core/atomic_file.hpp"
@@ -66,43 +62,6 @@ h5::TableMeta Lake::meta(const std::string& layer_name, const std::string& path)
   return h5::read_table_meta(file, path);
 }
 
-namespace {
-
-// The whole of a regular file, opened without following a symbolic link:
-// metrics.json is the lake's own, and a link planted in its place must not
-// carry another file's bytes into the page or the log (a JSON parse error
-// quotes what it read).
-std::string read_lake_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0 && errno == ELOOP) {
-    refuse_symlink(path.string());
-  }
-  if (fd < 0) throw IoError("cannot read " + path.string() + ": " + std::strerror(errno));
-  struct stat st {};
-  std::string text;
-  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    text.resize(static_cast<std::size_t>(st.st_size));
-    std::size_t done = 0;
-    while (ok && done < text.size()) {
-      const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      ok = n > 0;
-      if (ok) done += static_cast<std::size_t>(n);
-    }
-  }
-  const int read_errno = errno;
-  ::close(fd);
-  if (!ok) {
-    throw IoError("cannot read " + path.string() +
-                  (S_ISREG(st.st_mode) ? ": " + std::string(std::strerror(read_errno))
-                                       : ": not a regular file"));
-  }
-  return text;
-}
-
-}  // namespace
-
 const nlohmann::json& Lake::metrics() {
   if (!metrics_) {
     const fs::path path = fs::path(dir_) / "metrics.json";
@@ -110,7 +69,7 @@ const nlohmann::json& Lake::metrics() {
     if (!fs::exists(fs::symlink_status(path, ec))) {
       throw Unavailable("metrics.json is missing: run adlake train");
     }
-    const std::string text = read_lake_file(path);
+    const std::string text = read_lake_file(path.string());
     try {
       metrics_ = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {

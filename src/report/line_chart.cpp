@@ -50,6 +50,63 @@ std::string tick_label(double v, const Axis& axis, double step) {
   return format_number(v);
 }
 
+// The plotting area inside the margins and the value ranges it shows.
+struct Plot {
+  double left, top, width, height;
+  Range x, y;
+  double px(double v) const { return left + (v - x.lo) / (x.hi - x.lo) * width; }
+  double py(double v) const { return top + height - (v - y.lo) / (y.hi - y.lo) * height; }
+};
+
+// The grid, tick labels, frame and axis labels.
+void append_axes(std::string& out, const Plot& p, const LineChartOptions& options, double h) {
+  const auto xt = nice_ticks(p.x.lo, p.x.hi, 6), yt = nice_ticks(p.y.lo, p.y.hi, 5);
+  const double xstep = xt.size() > 1 ? xt[1] - xt[0] : 1, ystep = yt.size() > 1 ? yt[1] - yt[0] : 1;
+  for (const double t : yt) {
+    out += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>",
+                       num(p.left), num(p.left + p.width), num(p.py(t)));
+    out += text(p.left - 6, p.py(t) + 4, tick_label(t, options.y, ystep), "end", "tick");
+  }
+  for (const double t : xt) {
+    out += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>",
+                       num(p.px(t)), num(p.top), num(p.top + p.height));
+    out += text(p.px(t), p.top + p.height + 16, tick_label(t, options.x, xstep), "middle", "tick");
+  }
+  out += fmt::format("<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                     num(p.left), num(p.top), num(p.width), num(p.height));
+  out += text(p.left + p.width / 2, h - 6, options.x.label, "middle", "axis-label");
+  out += fmt::format(
+      "<text class=\"axis-label\" text-anchor=\"middle\" transform=\"translate(14 {}) "
+      "rotate(-90)\">{}</text>",
+      num(p.top + p.height / 2), escape(options.y.label));
+}
+
+// One series' line and, if asked, its markers; false when it has no finite point.
+bool append_series(std::string& out, const Plot& p, const Series& s, const std::string& colour,
+                   const LineChartOptions& options) {
+  const size_t n = std::min(s.x.size(), s.y.size());
+  const auto finite = [&s](size_t k) { return std::isfinite(s.x[k]) && std::isfinite(s.y[k]); };
+  std::string d;
+  for (size_t k = 0; k < n; ++k) {
+    if (finite(k))
+      d += fmt::format("{}{},{}", d.empty() ? "M" : " L", num(p.px(s.x[k])), num(p.py(s.y[k])));
+  }
+  if (d.empty()) return false;
+  out +=
+      fmt::format("<path class=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}/>",
+                  s.dashed ? "reference" : "mark", d, escape(colour), s.dashed ? 1 : 2,
+                  s.dashed ? " stroke-dasharray=\"4 3\"" : "");
+  for (size_t k = 0; s.markers && k < n; ++k) {
+    if (!finite(k)) continue;
+    out += fmt::format(
+        "<circle class=\"mark\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"><title>{}: {}, "
+        "{}</title></circle>",
+        num(p.px(s.x[k])), num(p.py(s.y[k])), escape(colour), escape(s.name),
+        tick_label(s.x[k], options.x, 0.0001), tick_label(s.y[k], options.y, 0.0001));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string line_chart(const std::vector<Series>& series, const LineChartOptions& options) {
@@ -57,57 +114,19 @@ std::string line_chart(const std::vector<Series>& series, const LineChartOptions
       std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.name.empty(); });
   const double left = 62, right = 14, top = legend ? 30 : 12, bottom = 44;
   const double w = options.width, h = options.height;
-  const double pw = w - left - right, ph = h - top - bottom;
-  const Range xr = axis_range(options.x, series, true);
-  const Range yr = axis_range(options.y, series, false);
-  const auto px = [&](double x) { return left + (x - xr.lo) / (xr.hi - xr.lo) * pw; };
-  const auto py = [&](double y) { return top + ph - (y - yr.lo) / (yr.hi - yr.lo) * ph; };
-
+  const Plot plot{left,
+                  top,
+                  w - left - right,
+                  h - top - bottom,
+                  axis_range(options.x, series, true),
+                  axis_range(options.y, series, false)};
   std::string out = open_svg(w, h, options.title);
-  const auto xt = nice_ticks(xr.lo, xr.hi, 6), yt = nice_ticks(yr.lo, yr.hi, 5);
-  const double xstep = xt.size() > 1 ? xt[1] - xt[0] : 1, ystep = yt.size() > 1 ? yt[1] - yt[0] : 1;
-  for (const double t : yt) {
-    out += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>",
-                       num(left), num(left + pw), num(py(t)));
-    out += text(left - 6, py(t) + 4, tick_label(t, options.y, ystep), "end", "tick");
-  }
-  for (const double t : xt) {
-    out += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>",
-                       num(px(t)), num(top), num(top + ph));
-    out += text(px(t), top + ph + 16, tick_label(t, options.x, xstep), "middle", "tick");
-  }
-  out += fmt::format("<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-                     num(left), num(top), num(pw), num(ph));
-  out += text(left + pw / 2, h - 6, options.x.label, "middle", "axis-label");
-  out += fmt::format(
-      "<text class=\"axis-label\" text-anchor=\"middle\" transform=\"translate(14 {}) "
-      "rotate(-90)\">{}</text>",
-      num(top + ph / 2), escape(options.y.label));
-
+  append_axes(out, plot, options, h);
   double legend_x = left;
   for (size_t i = 0; i < series.size(); ++i) {
     const auto& s = series[i];
     const std::string colour = s.color.empty() ? palette(i) : s.color;
-    std::string d;
-    for (size_t k = 0; k < std::min(s.x.size(), s.y.size()); ++k) {
-      if (!std::isfinite(s.x[k]) || !std::isfinite(s.y[k])) continue;
-      d += fmt::format("{}{},{}", d.empty() ? "M" : " L", num(px(s.x[k])), num(py(s.y[k])));
-    }
-    if (d.empty()) continue;
-    out += fmt::format(
-        "<path class=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}/>",
-        s.dashed ? "reference" : "mark", d, escape(colour), s.dashed ? 1 : 2,
-        s.dashed ? " stroke-dasharray=\"4 3\"" : "");
-    if (s.markers) {
-      for (size_t k = 0; k < std::min(s.x.size(), s.y.size()); ++k) {
-        if (!std::isfinite(s.x[k]) || !std::isfinite(s.y[k])) continue;
-        out += fmt::format(
-            "<circle class=\"mark\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"><title>{}: {}, "
-            "{}</title></circle>",
-            num(px(s.x[k])), num(py(s.y[k])), escape(colour), escape(s.name),
-            tick_label(s.x[k], options.x, 0.0001), tick_label(s.y[k], options.y, 0.0001));
-      }
-    }
+    if (!append_series(out, plot, s, colour, options)) continue;
     if (legend && !s.name.empty()) {
       out += fmt::format(
           "<line x1=\"{0}\" x2=\"{1}\" y1=\"14\" y2=\"14\" stroke=\"{2}\" stroke-width=\"2\"{3}/>",

@@ -30,11 +30,10 @@ std::vector<gen::Task> my_tasks(const Context& ctx, const std::vector<gen::Task>
 }
 
 // Every rank's totals: the funnel, files, lines and bytes summed, and the
-// oracle's test samples gathered on rank 0.
+// oracle's AUCs of every rank's test samples.
 struct AllTotals {
   unsigned long long requests, impressions, clicks, installs, files, lines, bytes;
-  std::vector<double> p, pf;
-  std::vector<uint8_t> y;
+  eval::OracleAucs oracle;
 };
 
 AllTotals combine(const Comm& comm, const gen::GenTotals& local) {
@@ -46,16 +45,15 @@ AllTotals combine(const Comm& comm, const gen::GenTotals& local) {
                                           local.lines,
                                           local.bytes};
   allreduce_sum_inplace(comm, sums);
-  AllTotals all{sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], {}, {}, {}};
+  std::vector<double> p, pf;
+  std::vector<uint8_t> y;
   for (const gen::OracleSample& s : local.test_samples) {
-    all.p.push_back(s.p_click);
-    all.pf.push_back(s.p_click_features);
-    all.y.push_back(s.clicked);
+    p.push_back(s.p_click);
+    pf.push_back(s.p_click_features);
+    y.push_back(s.clicked);
   }
-  all.p = gatherv(comm, all.p);
-  all.pf = gatherv(comm, all.pf);
-  all.y = gatherv(comm, all.y);
-  return all;
+  return {sums[0], sums[1], sums[2], sums[3],
+          sums[4], sums[5], sums[6], eval::oracle_aucs(comm, p, pf, y)};
 }
 
 // Rank 0's lines: the funnel, the oracle's AUCs and the throughput.
@@ -65,7 +63,7 @@ void log_totals(const gen::GenParams& params, const AllTotals& t, double seconds
       "{} installs ({:.3f} of clicks)",
       t.requests, t.impressions, ratio(t.impressions, t.requests), t.clicks,
       ratio(t.clicks, t.impressions), t.installs, ratio(t.installs, t.clicks));
-  const eval::OracleAucs aucs = eval::oracle_aucs(t.p, t.pf, t.y);
+  const eval::OracleAucs& aucs = t.oracle;
   const std::string sample =
       params.oracle_every > 1 ? " (1 in " + std::to_string(params.oracle_every) + ")" : "";
   spdlog::info(

@@ -59,8 +59,8 @@ void run_report(Context& ctx, const ReportOptions& options) {
     return report::memory_estimate(*lake);
   });
   check_memory(ctx, need, "report: reading " + options.lake,
-               "gold's aggregate tables, metrics.json and the page drawn from them, all on rank 0: "
-               "more ranks do not make it smaller");
+               "gold's aggregate tables, metrics.json and the page drawn from them, all on rank 0",
+               MemoryRemedy::kOneRank);
   size_t bytes = 0;
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;

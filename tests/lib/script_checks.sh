@@ -38,3 +38,13 @@ finish() {
   fi
   echo "$test_name: passed"
 }
+
+# run_stage_seconds LOG: "stage seconds" for each stage of an `adlake run` log,
+# from rank 0's "<stage>: building" line to the next stage's (or the run's
+# summary or failure line): a stage's time without its own MPI launch.
+run_stage_seconds() {
+  grep -E '\[r0/[0-9]+\] ((bronze|silver|gold|train|report): building|run summary|run failed:)' "$1" |
+    awk '{ split($2, t, /[:\]]/); s = t[1] * 3600 + t[2] * 60 + t[3]
+           if (stage != "") printf "%s %.1f\n", stage, s - at
+           stage = $5; sub(/:$/, "", stage); at = s }'
+}

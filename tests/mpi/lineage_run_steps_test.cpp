@@ -14,6 +14,7 @@
 #include "adlake/h5/table_io.hpp"
 #include "adlake/lineage/catalog.hpp"
 #include "adlake/lineage/catalog_format.hpp"
+#include "adlake/lineage/fingerprint.hpp"
 #include "adlake/lineage/graph.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/mpi/error_agreement.hpp"
@@ -150,6 +151,35 @@ TEST_CASE("fingerprint: same recipe same hash; files, options and inputs change 
   }
   comm.barrier();
   if (comm.is_root()) fs::remove_all(dir);
+}
+
+TEST_CASE("read_fingerprint: a layer or a sidecar that is a symbolic link is refused") {
+  Comm comm = Comm::world();
+  const fs::path dir = fs::temp_directory_path() / ("adlake-fp-link-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string page = (dir / "report.html").string();
+  const std::string sidecar = lineage::sidecar_path(page);
+  const fs::path other = dir / "planted.fingerprint";
+  write_text(page, "<html>");
+  write_text(other, R"({"fingerprint": "planted"})");
+  lineage::write_fingerprint_file(page, {"abc", {{"stage", "report"}}});
+  const auto fp = lineage::read_fingerprint(page);
+  REQUIRE(fp);
+  CHECK(fp->hash == "abc");
+  // A sidecar replaced by a link to another file's fingerprint is not read.
+  fs::remove(sidecar);
+  fs::create_symlink(other, sidecar);
+  CHECK_THROWS_WITH_AS(lineage::read_fingerprint(page), doctest::Contains("symbolic link"),
+                       IoError);
+  // Nor is the layer itself a link, whatever its sidecar says.
+  fs::remove(sidecar);
+  lineage::write_fingerprint_file(page, {"abc", {{"stage", "report"}}});
+  fs::remove(page);
+  fs::create_symlink(other, page);
+  CHECK_THROWS_WITH_AS(lineage::read_fingerprint(page), doctest::Contains("symbolic link"),
+                       IoError);
+  fs::remove_all(dir);
+  comm.barrier();
 }
 
 TEST_CASE("run_steps: builds, skips what is up to date, rebuilds what is stale") {

@@ -33,7 +33,23 @@ TEST_CASE("check_memory: every rank throws the same error when one rank is over 
   CHECK(message.find("test: loading x: rank " + std::to_string(heavy)) != std::string::npos);
   CHECK(message.find("4.9 KiB (detail)") != std::string::npos);
   CHECK(message.find("1000 B per rank") != std::string::npos);
+  CHECK(message.find("run on more ranks") != std::string::npos);
   CHECK(allreduce_max<int>(comm, message.empty() ? 1 : 0) == 0);  // on every rank
+}
+
+TEST_CASE("check_memory: what one rank holds whatever the ranks is not advised more ranks") {
+  Comm comm = Comm::world();
+  std::string message;
+  try {
+    check_memory(comm, 1000, comm.rank() == 0 ? 5000 : 0, "test: page", "all on rank 0",
+                 MemoryRemedy::kOneRank);
+  } catch (const CollectiveError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("test: page: rank 0") != std::string::npos);
+  CHECK(message.find("(--max-memory-per-rank): more ranks do not make it smaller") !=
+        std::string::npos);
+  CHECK(message.find("run on more ranks") == std::string::npos);
 }
 
 TEST_CASE("default memory per rank: the same positive bound on every rank") {

@@ -49,6 +49,15 @@ constexpr bool equals_lowered(std::string_view s, std::string_view lower) {
   return true;
 }
 
+// ASCII case-insensitive equality (both sides folded).
+constexpr bool equals_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
 // A string of at most N bytes stored inline, zero-padded. Ordering and
 // equality are byte-wise (unsigned) over the stored bytes, as CONTRACT 2.3
 // compares strings; the length is kept, so embedded NULs compare correctly.

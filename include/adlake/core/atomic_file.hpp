@@ -31,6 +31,12 @@ void publish_file(const std::string& temp, const std::string& final_path);
 // Throws IoError if `path` exists and is a symbolic link.
 void refuse_symlink(const std::string& path);
 
+// The whole of a regular file of the lake, opened without following a
+// symbolic link: a link planted in its place must not carry another file's
+// bytes into a page, a log or a fingerprint. Throws IoError naming the file
+// (a link, not a regular file, unreadable).
+std::string read_lake_file(const std::string& path);
+
 // Removes the temporaries (files or private folders) that interrupted jobs
 // left for `final_path`, except `keep`; returns the paths removed.
 std::vector<std::string> remove_stale_temporaries(const std::string& final_path,

@@ -26,7 +26,8 @@ class StringColumn {
   std::string_view operator[](size_t i) const { return at(i); }
   size_t size() const { return offsets_.size() - 1; }
   bool empty() const { return size() == 0; }
-  // Large reservations are backed by huge pages (core/huge_pages.hpp).
+  // Large reservations get transparent huge pages from malloc itself
+  // (core/malloc_tunables.hpp).
   void reserve(size_t rows, size_t bytes);
   // Kept up to date by push_back: writers ask for it once per column.
   size_t max_length() const { return longest_; }

@@ -24,7 +24,7 @@ void append_micros6(std::string& out, int64_t micros);
 // The canonical form: at least two fraction digits, trailing zeros trimmed.
 void append_micros_short(std::string& out, int64_t micros);
 // "i.t" from tenths.
-void append_tenths(std::string& out, int tenths);
+void append_tenths(std::string& out, int tenths, char point = '.');
 // Octet `which` (0 = most significant) of an IPv4 address.
 void append_octet(std::string& out, uint32_t ip, int which);
 // The first `parts` octets of ip, dotted (octets wrap after the fourth).

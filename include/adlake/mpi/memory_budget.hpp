@@ -29,13 +29,19 @@ std::string format_bytes(std::uint64_t bytes);
 // over all nodes. 0 when it cannot be read (no bound).
 std::uint64_t default_memory_per_rank(const Comm& comm);
 
+// What a rank over the bound can do, said in the error: kShare when the
+// estimate is this rank's share of the data (more ranks make it smaller),
+// kOneRank when one rank holds it whatever the number of ranks (report).
+enum class MemoryRemedy : std::uint8_t { kShare, kOneRank };
+
 // Collective: `estimate` is what this rank is about to hold for `what` (e.g.
 // "bronze: reading requests"; `detail` adds what the estimate is made of). If
 // any rank's estimate is above `limit` (0: no limit), every rank throws the
-// same CollectiveError naming the rank, the estimate and the limit.
+// same CollectiveError naming the rank, the estimate, the limit and `remedy`.
 void check_memory(const Comm& comm, std::uint64_t limit, std::uint64_t estimate,
-                  std::string_view what, std::string_view detail = {});
+                  std::string_view what, std::string_view detail = {},
+                  MemoryRemedy remedy = MemoryRemedy::kShare);
 void check_memory(const Context& ctx, std::uint64_t estimate, std::string_view what,
-                  std::string_view detail = {});
+                  std::string_view detail = {}, MemoryRemedy remedy = MemoryRemedy::kShare);
 
 }  // namespace adlake

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "adlake/core/table.hpp"
@@ -17,64 +18,37 @@
 
 namespace adlake::silver {
 
-// Each entity's name and value columns (csv/schema.hpp), and its validator.
+// Each entity's name and value columns (csv/schema.hpp), and its validator,
+// which takes the bronze values in column order.
 template <class Clean>
 struct Entity;
 
-template <>
-struct Entity<clean::CleanRequest> {
-  static constexpr std::string_view name = csv::kEntities[0].name;
-  static constexpr const auto& columns = csv::kRequestNames;
+template <class Clean, class Bronze, std::size_t kIndex, const auto& kColumns,
+          std::optional<clean::RejectReason> (*kClean)(const Bronze&, Clean&)>
+struct EntityOf {
+  static constexpr std::string_view name = csv::kEntities[kIndex].name;
+  static constexpr const auto& columns = kColumns;
   static std::optional<clean::RejectReason> clean(
-      const std::array<std::string_view, columns.size()>& v, clean::CleanRequest& out) {
-    return clean::clean_request({v[0], v[1], v[2], v[3], v[4], v[5], v[6]}, out);
+      const std::array<std::string_view, columns.size()>& v, Clean& out) {
+    static_assert(sizeof(Bronze) == sizeof(v), "one bronze value per column");
+    return kClean(std::apply([](auto... value) { return Bronze{value...}; }, v), out);
   }
 };
-template <>
-struct Entity<clean::CleanImpression> {
-  static constexpr std::string_view name = csv::kEntities[1].name;
-  static constexpr const auto& columns = csv::kImpressionNames;
-  static std::optional<clean::RejectReason> clean(
-      const std::array<std::string_view, columns.size()>& v, clean::CleanImpression& out) {
-    return clean::clean_impression({v[0], v[1], v[2], v[3], v[4]}, out);
-  }
-};
-template <>
-struct Entity<clean::CleanClick> {
-  static constexpr std::string_view name = csv::kEntities[2].name;
-  static constexpr const auto& columns = csv::kClickNames;
-  static std::optional<clean::RejectReason> clean(
-      const std::array<std::string_view, columns.size()>& v, clean::CleanClick& out) {
-    return clean::clean_click({v[0], v[1], v[2]}, out);
-  }
-};
-template <>
-struct Entity<clean::CleanUser> {
-  static constexpr std::string_view name = csv::kEntities[3].name;
-  static constexpr const auto& columns = csv::kUserNames;
-  static std::optional<clean::RejectReason> clean(
-      const std::array<std::string_view, columns.size()>& v, clean::CleanUser& out) {
-    return clean::clean_user({v[0], v[1], v[2], v[3], v[4], v[5]}, out);
-  }
-};
-template <>
-struct Entity<clean::CleanCampaign> {
-  static constexpr std::string_view name = csv::kEntities[4].name;
-  static constexpr const auto& columns = csv::kCampaignNames;
-  static std::optional<clean::RejectReason> clean(
-      const std::array<std::string_view, columns.size()>& v, clean::CleanCampaign& out) {
-    return clean::clean_campaign({v[0], v[1], v[2], v[3], v[4]}, out);
-  }
-};
-template <>
-struct Entity<clean::CleanApp> {
-  static constexpr std::string_view name = csv::kEntities[5].name;
-  static constexpr const auto& columns = csv::kAppNames;
-  static std::optional<clean::RejectReason> clean(
-      const std::array<std::string_view, columns.size()>& v, clean::CleanApp& out) {
-    return clean::clean_app({v[0], v[1], v[2], v[3]}, out);
-  }
-};
+
+// clang-format off
+template <> struct Entity<clean::CleanRequest> : EntityOf<clean::CleanRequest,
+    clean::BronzeRequest, 0, csv::kRequestNames, clean::clean_request> {};
+template <> struct Entity<clean::CleanImpression> : EntityOf<clean::CleanImpression,
+    clean::BronzeImpression, 1, csv::kImpressionNames, clean::clean_impression> {};
+template <> struct Entity<clean::CleanClick> : EntityOf<clean::CleanClick,
+    clean::BronzeClick, 2, csv::kClickNames, clean::clean_click> {};
+template <> struct Entity<clean::CleanUser> : EntityOf<clean::CleanUser,
+    clean::BronzeUser, 3, csv::kUserNames, clean::clean_user> {};
+template <> struct Entity<clean::CleanCampaign> : EntityOf<clean::CleanCampaign,
+    clean::BronzeCampaign, 4, csv::kCampaignNames, clean::clean_campaign> {};
+template <> struct Entity<clean::CleanApp> : EntityOf<clean::CleanApp,
+    clean::BronzeApp, 5, csv::kAppNames, clean::clean_app> {};
+// clang-format on
 
 // For each index of bronze's /_files, its position in byte-wise path order:
 // "file name order" (CONTRACT 2.5) whatever order bronze numbered the files.
