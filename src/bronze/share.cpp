@@ -66,6 +66,7 @@ EntityShare read_share(const EntityInput& input, std::span<const csv::FileSegmen
   for (const auto& segment : segments) share_bytes += segment.end - segment.begin;
   std::uint64_t done_bytes = 0;
   std::int64_t until_progress = kProgressEveryLines;
+  std::vector<char> read_buffer;  // one for every file of the share
   for (const csv::FileSegment& segment : segments) {
     const std::size_t f = segment.file;
     const std::string& path = input.paths[f];
@@ -78,7 +79,7 @@ EntityShare read_share(const EntityInput& input, std::span<const csv::FileSegmen
       header = csv::map_header(csv::read_first_line(path), input.columns, input.labels[f]);
     }
     csv::RangeLineReader reader(path, input.sizes[f], segment.begin, segment.end,
-                                options.chunk_bytes);
+                                options.chunk_bytes, read_buffer);
     std::string_view line;
     while (reader.next(line)) {
       const std::int64_t position = counts.lines++;

@@ -49,14 +49,20 @@ FileDescriptor::~FileDescriptor() {
 
 RangeLineReader::RangeLineReader(const std::string& path, std::uint64_t file_size,
                                  std::uint64_t begin, std::uint64_t end, std::size_t chunk_bytes)
+    : RangeLineReader(path, file_size, begin, end, chunk_bytes, own_buffer_) {}
+
+RangeLineReader::RangeLineReader(const std::string& path, std::uint64_t file_size,
+                                 std::uint64_t begin, std::uint64_t end, std::size_t chunk_bytes,
+                                 std::vector<char>& buffer)
     : path_(path),
       fd_(path),
       size_(file_size),
       end_(std::min(end, file_size)),
       chunk_(std::max<std::size_t>(chunk_bytes, 1)),
-      buffer_(chunk_),
+      buffer_(buffer),
       next_read_(begin > 0 ? begin - 1 : 0),
       skip_first_(begin > 0) {
+  if (buffer_.size() < chunk_) buffer_.resize(chunk_);
   ::posix_fadvise(fd_.get(), static_cast<off_t>(next_read_), 0, POSIX_FADV_SEQUENTIAL);
 }
 

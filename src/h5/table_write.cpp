@@ -11,7 +11,6 @@
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/dataset_io.hpp"
 #include "adlake/h5/fixed_strings.hpp"
-#include "adlake/h5/io_diagnostics.hpp"
 #include "adlake/h5/string_overflow.hpp"
 #include "adlake/h5/string_width.hpp"
 #include "adlake/h5/table_types.hpp"

@@ -52,9 +52,12 @@ std::vector<std::vector<OwnedLine>> read_as_rank(const std::vector<std::string>&
                                                  const std::vector<std::uint64_t>& sizes, int rank,
                                                  int ranks, std::size_t chunk) {
   std::vector<std::vector<OwnedLine>> owned(paths.size());
+  // One buffer lent to every reader of the rank, as bronze does: what a file
+  // left in it (a line longer than a chunk grew it) must not leak into the next.
+  std::vector<char> buffer;
   for (const FileSegment& segment : split_files(sizes, rank, ranks)) {
     RangeLineReader reader(paths[segment.file], sizes[segment.file], segment.begin, segment.end,
-                           chunk);
+                           chunk, buffer);
     std::string_view line;
     while (reader.next(line)) {
       owned[segment.file].push_back({std::string(line), reader.line_offset() == 0});

@@ -32,6 +32,12 @@ class RangeLineReader {
   // out shorter is an IoError.
   RangeLineReader(const std::string& path, std::uint64_t file_size, std::uint64_t begin,
                   std::uint64_t end, std::size_t chunk_bytes = kDefaultChunkBytes);
+  // The same, reading into `buffer` (grown to `chunk_bytes` if smaller, never
+  // shrunk): a caller reading many files keeps one buffer for all of them,
+  // rather than a new zero-filled chunk per file (a 4 MiB memset and fresh
+  // pages for each of bronze's ~1,000 files per entity at 10M requests).
+  RangeLineReader(const std::string& path, std::uint64_t file_size, std::uint64_t begin,
+                  std::uint64_t end, std::size_t chunk_bytes, std::vector<char>& buffer);
 
   // The next owned line, without its LF or CRLF (a CR just before the end of
   // the file is dropped too); false when there is none left. The view is valid
@@ -51,7 +57,8 @@ class RangeLineReader {
   std::uint64_t size_;
   std::uint64_t end_;
   std::size_t chunk_;
-  std::vector<char> buffer_;
+  std::vector<char> own_buffer_;  // unused when the caller lends one
+  std::vector<char>& buffer_;
   std::size_t head_ = 0;  // unread bytes are buffer_[head_, tail_)
   std::size_t tail_ = 0;
   std::uint64_t next_read_;  // file offset of buffer_[tail_]
