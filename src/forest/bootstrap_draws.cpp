@@ -1,9 +1,8 @@
 // BootstrapDraws (forest/tree_builder.hpp): a row's Poisson draws per tree.
-#include "adlake/forest/tree_builder.hpp"
-
 #include <cmath>
 
 #include "adlake/forest/in_bag_rows.hpp"
+#include "adlake/forest/tree_builder.hpp"
 
 namespace adlake::forest {
 
