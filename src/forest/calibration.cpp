@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "adlake/forest/compiled_tree.hpp"
 
@@ -74,25 +75,32 @@ std::vector<uint32_t> calibration_rows(const TrainingSet& data, size_t max_rows)
   return out;
 }
 
-OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
-                      std::span<const Tree> trees, std::span<const uint64_t> tree_indices,
-                      std::span<const uint32_t> sample_rows) {
-  const size_t m = sample_rows.size();
-  OobSums out{std::vector<int64_t>(m, 0), std::vector<int32_t>(m, 0)};
-  if (!params.bootstrap) return out;  // no row is ever out of bag
-  // The sampled rows' bins, row by row, for walking the trees.
+OobPctrSums::OobPctrSums(const TrainingSet& data, const ForestParams& params,
+                         std::vector<uint32_t> sample_rows)
+    : data_(data),
+      params_(params),
+      rows_(std::move(sample_rows)),
+      sum_(rows_.size(), 0),
+      count_(rows_.size(), 0) {
+  if (!params_.bootstrap) return;  // no row is ever out of bag
   const size_t nf = data.features();
-  std::vector<uint8_t> bins(m * nf);
-  for (size_t k = 0; k < m; ++k) {
-    for (size_t f = 0; f < nf; ++f) bins[k * nf + f] = data.columns[f][sample_rows[k]];
+  bins_.resize(rows_.size() * nf);
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    for (size_t f = 0; f < nf; ++f) bins_[k * nf + f] = data.columns[f][rows_[k]];
   }
-  const BootstrapDraws draws(params);
+}
+
+void OobPctrSums::add(std::span<const Tree> trees, std::span<const uint64_t> tree_indices) {
+  if (!params_.bootstrap) return;
+  const size_t m = rows_.size(), nf = data_.features();
+  const BootstrapDraws draws(params_);
   const auto n_trees = static_cast<int64_t>(trees.size());
 #pragma omp parallel
   {
     // Integer sums per thread, added at the end: exact, so the split of
     // trees between threads does not matter.
-    OobSums mine{std::vector<int64_t>(m, 0), std::vector<int32_t>(m, 0)};
+    std::vector<int64_t> sum(m, 0);
+    std::vector<int32_t> count(m, 0);
     std::vector<const uint8_t*> rows;
     std::vector<uint32_t> slots;
     std::vector<int32_t> leaf;
@@ -103,34 +111,32 @@ OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
       rows.clear();
       slots.clear();
       for (size_t k = 0; k < m; ++k) {
-        if (draws.at(stream, data.first_row + sample_rows[k]) != 0) continue;
-        rows.push_back(bins.data() + k * nf);
+        if (draws.at(stream, data_.first_row + rows_[k]) != 0) continue;
+        rows.push_back(bins_.data() + k * nf);
         slots.push_back(static_cast<uint32_t>(k));
       }
       leaf.resize(rows.size());
       tree.leaves<kLanes>(
           rows.size(), [&](size_t i) { return rows[i]; }, leaf.data());
       for (size_t i = 0; i < rows.size(); ++i) {
-        mine.sum[slots[i]] += std::llround(tree.pctr[leaf[i]] * kFixedPoint);
-        mine.count[slots[i]] += 1;
+        sum[slots[i]] += std::llround(tree.pctr[leaf[i]] * kFixedPoint);
+        count[slots[i]] += 1;
       }
     }
 #pragma omp critical(adlake_oob_sums)
     for (size_t k = 0; k < m; ++k) {
-      out.sum[k] += mine.sum[k];
-      out.count[k] += mine.count[k];
+      sum_[k] += sum[k];
+      count_[k] += count[k];
     }
   }
-  return out;
 }
 
-OobSample oob_sample(const OobSums& oob, std::span<const uint8_t> labels,
-                     std::span<const uint32_t> sample_rows) {
+OobSample OobPctrSums::sample() const {
   OobSample out;
-  for (size_t k = 0; k < sample_rows.size(); ++k) {
-    if (oob.count[k] == 0) continue;
-    out.probs.push_back(static_cast<double>(oob.sum[k]) / kFixedPoint / oob.count[k]);
-    out.labels.push_back(labels[sample_rows[k]]);
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    if (count_[k] == 0) continue;
+    out.probs.push_back(static_cast<double>(sum_[k]) / kFixedPoint / count_[k]);
+    out.labels.push_back(data_.labels[rows_[k]]);
   }
   return out;
 }

@@ -57,8 +57,21 @@ TrainingSet make_training_set(const BinnedMatrix& x, std::span<const uint8_t> la
                            total_rows);
 }
 
-Forest train_forest(const TrainingSet& data, const std::vector<FeatureBinning>& binnings,
-                    const ForestParams& params, const ShareSync& sync) {
+std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
+                             const ClassWeights& weights, std::span<const uint64_t> tree_indices,
+                             const CountReducer& reduce, size_t batch, size_t histogram_bytes) {
+  std::vector<Tree> trees;
+  trees.reserve(tree_indices.size());
+  const auto keep = [&](std::vector<Tree>& grown, size_t) {
+    for (Tree& t : grown) trees.push_back(std::move(t));
+  };
+  grow_tree_batches(data, params, weights, tree_indices, reduce, keep, batch, histogram_bytes);
+  return trees;
+}
+
+Forest train_forest_in_batches(const TrainingSet& data, const std::vector<FeatureBinning>& binnings,
+                               const ForestParams& params, const ShareSync& sync,
+                               const TreeBatchUse& use) {
   params.validate();
   Forest forest;
   forest.params = params;
@@ -70,11 +83,26 @@ Forest train_forest(const TrainingSet& data, const std::vector<FeatureBinning>& 
   forest.weights = class_weights(classes[0], classes[1], params.class_weight);
   std::vector<uint64_t> indices(params.n_estimators);
   for (size_t t = 0; t < indices.size(); ++t) indices[t] = t;
-  forest.trees = grow_trees(data, params, forest.weights, indices, sync.sum_counts);
-  const std::vector<uint32_t> sample = calibration_rows(data);
-  const OobSums oob = oob_pctr_sums(data, params, forest.trees, indices, sample);
-  const OobSample all = sync.gather_oob(oob_sample(oob, data.labels, sample));
+  OobPctrSums oob(data, params, calibration_rows(data));
+  const auto each_batch = [&](std::vector<Tree>& batch, size_t first) {
+    oob.add(batch, std::span<const uint64_t>(indices).subspan(first, batch.size()));
+    use(batch, first);
+  };
+  grow_tree_batches(data, params, forest.weights, indices, sync.sum_counts, each_batch);
+  const OobSample all = sync.gather_oob(oob.sample());
   forest.calibration = fit_platt(all.probs, all.labels);
+  return forest;
+}
+
+Forest train_forest(const TrainingSet& data, const std::vector<FeatureBinning>& binnings,
+                    const ForestParams& params, const ShareSync& sync) {
+  std::vector<Tree> trees;
+  trees.reserve(static_cast<size_t>(std::max(params.n_estimators, 0)));
+  Forest forest =
+      train_forest_in_batches(data, binnings, params, sync, [&](std::vector<Tree>& batch, size_t) {
+        for (Tree& t : batch) trees.push_back(std::move(t));
+      });
+  forest.trees = std::move(trees);
   return forest;
 }
 

@@ -11,11 +11,11 @@
 
 namespace adlake::forest {
 
-std::vector<double> impurity_importances(const Forest& forest) {
-  const size_t n = forest.n_features();
-  std::vector<double> total(n, 0.0);
-  size_t used = 0;
-  for (const Tree& tree : forest.trees) {
+ImpuritySums::ImpuritySums(size_t n_features) : total_(n_features, 0.0) {}
+
+void ImpuritySums::add(std::span<const Tree> trees) {
+  const size_t n = total_.size();
+  for (const Tree& tree : trees) {
     if (tree.size() <= 1) continue;
     std::vector<double> imp(n, 0.0);
     for (size_t node = 0; node < tree.size(); ++node) {
@@ -24,15 +24,25 @@ std::vector<double> impurity_importances(const Forest& forest) {
     double sum = 0;
     for (double v : imp) sum += v;
     if (sum <= 0) continue;
-    for (size_t f = 0; f < n; ++f) total[f] += imp[f] / sum;
-    ++used;
+    for (size_t f = 0; f < n; ++f) total_[f] += imp[f] / sum;
+    ++used_;
   }
+}
+
+std::vector<double> ImpuritySums::importances() const {
+  std::vector<double> total = total_;
   double sum = 0;
   for (double v : total) sum += v;
-  if (used > 0 && sum > 0) {
+  if (used_ > 0 && sum > 0) {
     for (double& v : total) v /= sum;
   }
   return total;
+}
+
+std::vector<double> impurity_importances(const Forest& forest) {
+  ImpuritySums sums(forest.n_features());
+  sums.add(forest.trees);
+  return sums.importances();
 }
 
 BinnedMatrix shuffled_column(const BinnedMatrix& x, size_t feature, int repeat, int n_repeats,

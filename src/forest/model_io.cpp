@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <limits>
+#include <span>
 #include <string>
 
 #include "adlake/core/error.hpp"
@@ -23,8 +24,14 @@ struct ModelTables {
   Table trees, nodes, sets, features, edges, categories;
 };
 
-// The /trees, /nodes and /category_sets rows of trees [begin, end).
-void add_tree_rows(const Forest& forest, size_t begin, size_t end, ModelTables& t) {
+// Where a block of trees sits in the whole forest.
+struct BlockPlace {
+  size_t first_tree = 0;
+  int64_t nodes_before = 0, sets_before = 0;  // of the trees before it
+};
+
+// The /trees, /nodes and /category_sets rows of a block of trees.
+void add_tree_rows(std::span<const Tree> block, const BlockPlace& place, ModelTables& t) {
   auto& tree_id = t.trees.add("tree", std::vector<int32_t>{});
   auto& first_node = t.trees.add("first_node", std::vector<int64_t>{});
   auto& n_nodes = t.trees.add("nodes", std::vector<int32_t>{});
@@ -34,14 +41,10 @@ void add_tree_rows(const Forest& forest, size_t begin, size_t end, ModelTables& 
   for (int w = 0; w < 4; ++w) {
     words[w] = &t.sets.add("word" + std::to_string(w), std::vector<int64_t>{});
   }
-  int64_t nodes_so_far = 0, sets_so_far = 0;
-  for (size_t i = 0; i < begin; ++i) {
-    nodes_so_far += static_cast<int64_t>(forest.trees[i].size());
-    sets_so_far += static_cast<int64_t>(forest.trees[i].sets.size());
-  }
-  for (size_t i = begin; i < end; ++i) {
-    const Tree& tree = forest.trees[i];
-    tree_id.push_back(static_cast<int32_t>(i));
+  int64_t nodes_so_far = place.nodes_before, sets_so_far = place.sets_before;
+  for (size_t i = 0; i < block.size(); ++i) {
+    const Tree& tree = block[i];
+    tree_id.push_back(static_cast<int32_t>(place.first_tree + i));
     first_node.push_back(nodes_so_far);
     n_nodes.push_back(static_cast<int32_t>(tree.size()));
     first_set.push_back(sets_so_far);
@@ -56,27 +59,27 @@ void add_tree_rows(const Forest& forest, size_t begin, size_t end, ModelTables& 
 
 // A node column of type Out (the file's) from each tree's member.
 template <class Out, class T>
-void add_node_column(Table& nodes, const char* name, const Forest& forest, size_t begin, size_t end,
+void add_node_column(Table& nodes, const char* name, std::span<const Tree> block,
                      std::vector<T> Tree::*member) {
   std::vector<Out> values;
-  for (size_t i = begin; i < end; ++i) {
-    const std::vector<T>& v = forest.trees[i].*member;
+  for (const Tree& tree : block) {
+    const std::vector<T>& v = tree.*member;
     values.insert(values.end(), v.begin(), v.end());
   }
   nodes.add(name, std::move(values));
 }
 
-void add_node_rows(const Forest& forest, size_t begin, size_t end, Table& nodes) {
-  add_node_column<int32_t>(nodes, "feature", forest, begin, end, &Tree::feature);
-  add_node_column<uint8_t>(nodes, "threshold", forest, begin, end, &Tree::threshold);
-  add_node_column<int32_t>(nodes, "category_set", forest, begin, end, &Tree::category_set);
-  add_node_column<int32_t>(nodes, "left", forest, begin, end, &Tree::left);
-  add_node_column<int32_t>(nodes, "right", forest, begin, end, &Tree::right);
-  add_node_column<int64_t>(nodes, "n_neg", forest, begin, end, &Tree::n_neg);
-  add_node_column<int64_t>(nodes, "n_pos", forest, begin, end, &Tree::n_pos);
-  add_node_column<double>(nodes, "score", forest, begin, end, &Tree::score);
-  add_node_column<double>(nodes, "pctr", forest, begin, end, &Tree::pctr);
-  add_node_column<double>(nodes, "gain", forest, begin, end, &Tree::gain);
+void add_node_rows(std::span<const Tree> block, Table& nodes) {
+  add_node_column<int32_t>(nodes, "feature", block, &Tree::feature);
+  add_node_column<uint8_t>(nodes, "threshold", block, &Tree::threshold);
+  add_node_column<int32_t>(nodes, "category_set", block, &Tree::category_set);
+  add_node_column<int32_t>(nodes, "left", block, &Tree::left);
+  add_node_column<int32_t>(nodes, "right", block, &Tree::right);
+  add_node_column<int64_t>(nodes, "n_neg", block, &Tree::n_neg);
+  add_node_column<int64_t>(nodes, "n_pos", block, &Tree::n_pos);
+  add_node_column<double>(nodes, "score", block, &Tree::score);
+  add_node_column<double>(nodes, "pctr", block, &Tree::pctr);
+  add_node_column<double>(nodes, "gain", block, &Tree::gain);
 }
 
 // /features, /bin_edges and /categories (rows only when with_rows).
@@ -119,14 +122,11 @@ void add_feature_rows(const Forest& forest, const ModelExtras& extras, bool with
   }
 }
 
-// Rank r of p writes trees [r n / p, (r + 1) n / p).
-ModelTables make_tables(const Forest& forest, const ModelExtras& extras, const Comm& comm) {
-  const size_t n = forest.trees.size();
-  const auto p = static_cast<size_t>(comm.size()), r = static_cast<size_t>(comm.rank());
-  const size_t begin = r * n / p, end = (r + 1) * n / p;
+ModelTables make_tables(const Forest& forest, std::span<const Tree> block, const BlockPlace& place,
+                        const ModelExtras& extras, const Comm& comm) {
   ModelTables t;
-  add_tree_rows(forest, begin, end, t);
-  add_node_rows(forest, begin, end, t.nodes);
+  add_tree_rows(block, place, t);
+  add_node_rows(block, t.nodes);
   add_feature_rows(forest, extras, comm.is_root(), t);
   return t;
 }
@@ -241,11 +241,11 @@ void read_trees(const h5::File& file, Forest& forest) {
   }
 }
 
-}  // namespace
-
-void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras,
-                 const Comm& comm) {
-  const ModelTables t = make_tables(forest, extras, comm);
+// Writes model.h5's tables and attributes: `forest` for everything but the
+// trees, this rank's block of trees at `place`.
+void write_tables(h5::File& file, const Forest& forest, std::span<const Tree> block,
+                  const BlockPlace& place, const ModelExtras& extras, const Comm& comm) {
+  const ModelTables t = make_tables(forest, block, place, extras, comm);
   std::string params = to_json(forest.params).dump(), metrics = extras.metrics.dump();
   broadcast(comm, params);
   broadcast(comm, metrics);
@@ -281,6 +281,35 @@ void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras
        forest.calibration.rows}}.dump();
   broadcast(comm, calibration);
   h5::write_attribute(file.id(), "calibration", calibration);
+}
+
+}  // namespace
+
+void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras,
+                 const Comm& comm) {
+  // Rank r of p writes trees [r n / p, (r + 1) n / p).
+  const size_t n = forest.trees.size();
+  const auto p = static_cast<size_t>(comm.size()), r = static_cast<size_t>(comm.rank());
+  const size_t begin = r * n / p, end = (r + 1) * n / p;
+  BlockPlace place{begin, 0, 0};
+  for (size_t i = 0; i < begin; ++i) {
+    place.nodes_before += static_cast<int64_t>(forest.trees[i].size());
+    place.sets_before += static_cast<int64_t>(forest.trees[i].sets.size());
+  }
+  write_tables(file, forest, std::span<const Tree>(forest.trees).subspan(begin, end - begin), place,
+               extras, comm);
+}
+
+void write_model_block(h5::File& file, const Forest& block, const ModelExtras& extras,
+                       const Comm& comm) {
+  int64_t nodes = 0, sets = 0;
+  for (const Tree& tree : block.trees) {
+    nodes += static_cast<int64_t>(tree.size());
+    sets += static_cast<int64_t>(tree.sets.size());
+  }
+  const BlockPlace place{exclusive_scan_sum(comm, static_cast<uint64_t>(block.trees.size())),
+                         exclusive_scan_sum(comm, nodes), exclusive_scan_sum(comm, sets)};
+  write_tables(file, block, block.trees, place, extras, comm);
 }
 
 Forest read_model(const h5::File& file) {

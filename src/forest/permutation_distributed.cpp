@@ -1,8 +1,10 @@
 #include "adlake/forest/permutation_distributed.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <string>
 
+#include "adlake/core/error.hpp"
+#include "adlake/core/parallel_for.hpp"
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/permutation_scorer.hpp"
 #include "adlake/mpi/collectives.hpp"
@@ -30,40 +32,84 @@ BinnedMatrix gather_sample(const Comm& comm, const BinnedMatrix& local,
   return sample;
 }
 
+// The sums divided by the count of trees, as PermutationScorer::score does.
+std::vector<double> means(std::vector<double> sums, size_t trees) {
+  if (trees == 0) return sums;
+  const double inv = 1.0 / static_cast<double>(trees);
+  for (double& v : sums) v *= inv;
+  return sums;
+}
+
 }  // namespace
 
-DistributedPermutation distributed_permutation_importance(const Comm& comm, const Forest& forest,
-                                                          const BinnedMatrix& local,
-                                                          const std::vector<uint8_t>& labels,
-                                                          int64_t sample_rows, int repeats) {
-  DistributedPermutation out;
-  if (sample_rows <= 0 || repeats <= 0) return out;
-  std::vector<uint8_t> sample_labels;
-  const BinnedMatrix sample = gather_sample(comm, local, labels, sample_rows, sample_labels);
-  out.rows = static_cast<int64_t>(sample.rows);
-  const PermutationScorer scorer(forest, sample);
-  const double baseline = eval::roc_auc(scorer.baseline(), sample_labels);
-  if (std::isnan(baseline)) return out;
-  const uint64_t n_jobs = forest.n_features() * static_cast<uint64_t>(repeats);
+PermutationSums::PermutationSums(const Comm& comm, const BinnedMatrix& local,
+                                 const std::vector<uint8_t>& labels, int64_t sample_rows,
+                                 int repeats, uint64_t seed)
+    : active_(sample_rows > 0 && repeats > 0), repeats_(repeats), seed_(seed) {
+  if (!active_) return;
+  sample_ = gather_sample(comm, local, labels, sample_rows, labels_);
+  // The baseline AUC of one class is NaN: nothing to score then.
+  const auto positives = std::count(labels_.begin(), labels_.end(), uint8_t{1});
+  scoring_ = positives > 0 && static_cast<size_t>(positives) < labels_.size();
+  if (!scoring_) return;
+  const uint64_t n_jobs = local.features * static_cast<uint64_t>(repeats);
   const auto ranks = static_cast<uint64_t>(comm.size());
-  std::vector<uint64_t> jobs;
   for (uint64_t job = static_cast<uint64_t>(comm.rank()); job < n_jobs; job += ranks) {
-    jobs.push_back(job);
+    jobs_.push_back(job);
   }
-  const std::vector<double> mine =
-      permutation_drops(scorer, sample, sample_labels, baseline, jobs, repeats, forest.params.seed);
+  baseline_.assign(sample_.rows, 0.0);
+  job_.assign(jobs_.size(), std::vector<double>(sample_.rows, 0.0));
+}
+
+void PermutationSums::add(std::span<const Tree> trees) {
+  if (!scoring_) return;
+  trees_ += trees.size();
+  const PermutationScorer scorer(trees, sample_);
+  scorer.add_scores(sample_, -1, baseline_);
+  parallel_for_each_index(static_cast<int64_t>(jobs_.size()), [&](int64_t i) {
+    const size_t feature = jobs_[i] / repeats_;
+    const auto repeat = static_cast<int>(jobs_[i] % repeats_);
+    const BinnedMatrix shuffled = shuffled_column(sample_, feature, repeat, repeats_, seed_);
+    scorer.add_scores(shuffled, static_cast<int32_t>(feature), job_[i]);
+  });
+}
+
+DistributedPermutation PermutationSums::finish(const Comm& comm) const {
+  DistributedPermutation out;
+  if (!active_) return out;
+  out.rows = static_cast<int64_t>(sample_.rows);
+  if (!scoring_) return out;
+  const double baseline = eval::roc_auc(means(baseline_, trees_), labels_);
+  std::vector<double> mine(jobs_.size());
+  parallel_for_each_index(static_cast<int64_t>(jobs_.size()), [&](int64_t i) {
+    mine[i] = baseline - eval::roc_auc(means(job_[i], trees_), labels_);
+  });
   // Rank r's i-th drop is job r + i P: the ranks' drops in rank order say which.
   const std::vector<double> gathered = allgatherv(comm, mine);
   const std::vector<int64_t> counts = allgather(comm, static_cast<int64_t>(mine.size()));
-  std::vector<double> drops(n_jobs, 0.0);
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  std::vector<double> drops(sample_.features * static_cast<uint64_t>(repeats_), 0.0);
   size_t at = 0;
   for (uint64_t r = 0; r < ranks; ++r) {
     for (int64_t i = 0; i < counts[r]; ++i)
       drops[r + static_cast<uint64_t>(i) * ranks] = gathered[at++];
   }
-  summarize_drops(drops, repeats, out.importance);
+  summarize_drops(drops, repeats_, out.importance);
   out.importance.baseline_auc = baseline;
   return out;
+}
+
+DistributedPermutation distributed_permutation_importance(const Comm& comm, const Forest& forest,
+                                                          const BinnedMatrix& local,
+                                                          const std::vector<uint8_t>& labels,
+                                                          int64_t sample_rows, int repeats) {
+  if (local.features != forest.n_features()) {
+    throw UsageError("rows have " + std::to_string(local.features) + " features, the forest " +
+                     std::to_string(forest.n_features()));
+  }
+  PermutationSums sums(comm, local, labels, sample_rows, repeats, forest.params.seed);
+  sums.add(forest.trees);
+  return sums.finish(comm);
 }
 
 }  // namespace adlake::forest

@@ -8,11 +8,16 @@
 namespace adlake::forest {
 
 PermutationScorer::PermutationScorer(const Forest& forest, const BinnedMatrix& x)
-    : trees_(compile_trees(forest.trees)), rows_(x.rows), features_(x.features), x_(x) {
+    : PermutationScorer(forest.trees, x) {
   if (x.features != forest.n_features()) {
     throw UsageError("rows have " + std::to_string(x.features) + " features, the forest " +
                      std::to_string(forest.n_features()));
   }
+  baseline_ = mean_scores(x, -1);
+}
+
+PermutationScorer::PermutationScorer(std::span<const Tree> trees, const BinnedMatrix& x)
+    : trees_(compile_trees(trees)), rows_(x.rows), features_(x.features), x_(x) {
   leaves_.resize(trees_.size() * rows_);
   const auto n = static_cast<int64_t>(rows_);
 #pragma omp parallel for schedule(dynamic, 1)
@@ -23,20 +28,31 @@ PermutationScorer::PermutationScorer(const Forest& forest, const BinnedMatrix& x
           count, [&](size_t i) { return x.row(begin + i); }, &leaves_[t * rows_ + begin]);
     }
   }
-  baseline_ = sum_rows(x, -1);
 }
 
 std::vector<double> PermutationScorer::score(const BinnedMatrix& shuffled, size_t feature) const {
-  if (shuffled.rows != rows_ || shuffled.features != features_ || feature >= features_) {
-    throw UsageError("permutation scorer: rows of another shape, or no feature " +
-                     std::to_string(feature));
+  if (feature >= features_) {
+    throw UsageError("permutation scorer: no feature " + std::to_string(feature));
   }
-  return sum_rows(shuffled, static_cast<int32_t>(feature));
+  return mean_scores(shuffled, static_cast<int32_t>(feature));
 }
 
-std::vector<double> PermutationScorer::sum_rows(const BinnedMatrix& x, int32_t changed) const {
+std::vector<double> PermutationScorer::mean_scores(const BinnedMatrix& x, int32_t changed) const {
   std::vector<double> out(rows_, 0.0);
   if (trees_.empty()) return out;
+  add_scores(x, changed, out);
+  const double inv = 1.0 / static_cast<double>(trees_.size());
+  for (double& v : out) v *= inv;
+  return out;
+}
+
+void PermutationScorer::add_scores(const BinnedMatrix& x, int32_t changed,
+                                   std::vector<double>& sums) const {
+  if (x.rows != rows_ || x.features != features_ || sums.size() != rows_ ||
+      changed >= static_cast<int32_t>(features_)) {
+    throw UsageError("permutation scorer: rows of another shape, or no feature " +
+                     std::to_string(changed));
+  }
   // Per tree and node, the first node on the way that tests the changed
   // feature: one pass over the nodes, shared by every block of rows.
   std::vector<std::vector<int32_t>> first_tests(trees_.size());
@@ -44,9 +60,8 @@ std::vector<double> PermutationScorer::sum_rows(const BinnedMatrix& x, int32_t c
   const auto n = static_cast<int64_t>(rows_);
 #pragma omp parallel for schedule(dynamic, 1)
   for (int64_t begin = 0; begin < n; begin += kRowBlock) {
-    add_block(x, changed, first_tests, begin, std::min(n - begin, kRowBlock), out.data() + begin);
+    add_block(x, changed, first_tests, begin, std::min(n - begin, kRowBlock), sums.data() + begin);
   }
-  return out;
 }
 
 void PermutationScorer::add_block(const BinnedMatrix& x, int32_t changed,
@@ -82,8 +97,6 @@ void PermutationScorer::add_block(const BinnedMatrix& x, int32_t changed,
     for (size_t j = 0; j < m; ++j) leaf[again[j]] = walked[j];
     for (int64_t i = 0; i < count; ++i) out[i] += tree.score[leaf[i]];
   }
-  const double inv = 1.0 / static_cast<double>(trees_.size());
-  for (int64_t i = 0; i < count; ++i) out[i] *= inv;
 }
 
 }  // namespace adlake::forest

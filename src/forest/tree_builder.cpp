@@ -379,22 +379,21 @@ class BatchGrower {
 
 }  // namespace
 
-std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
-                             const ClassWeights& weights, std::span<const uint64_t> tree_indices,
-                             const CountReducer& reduce, size_t batch, size_t histogram_bytes) {
+void grow_tree_batches(const TrainingSet& data, const ForestParams& params,
+                       const ClassWeights& weights, std::span<const uint64_t> tree_indices,
+                       const CountReducer& reduce, const TreeBatchSink& sink, size_t batch,
+                       size_t histogram_bytes) {
   params.validate();
   // Draws are counted in uint32: about max_samples per row.
   if (data.total_rows >= (uint64_t{1} << 31))
     throw UsageError("the forest grows on at most 2^31 - 1 rows");
-  std::vector<Tree> trees;
-  trees.reserve(tree_indices.size());
   batch = std::max<size_t>(batch, 1);
   for (size_t first = 0; first < tree_indices.size(); first += batch) {
     const auto part = tree_indices.subspan(first, std::min(batch, tree_indices.size() - first));
-    for (Tree& t : BatchGrower(data, params, weights, part, reduce, histogram_bytes).grow())
-      trees.push_back(std::move(t));
+    std::vector<Tree> trees =
+        BatchGrower(data, params, weights, part, reduce, histogram_bytes).grow();
+    sink(trees, first);
   }
-  return trees;
 }
 
 }  // namespace adlake::forest

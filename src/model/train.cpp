@@ -43,10 +43,44 @@ void describe_model(const forest::Forest& model, const TrainOptions& o, eval::Me
   }
 }
 
+// What train takes from each batch of trees while every rank holds it, so
+// that no rank keeps the whole forest: the sums of its test rows' scores, of
+// the permutation sample's and of the impurity gains (each in tree order:
+// the same bits as from the whole forest), and the trees of its block.
+struct BatchUses {
+  BatchUses(const Comm& comm, const TestRows& rows, const TrainOptions& o)
+      : test(rows),
+        test_sums(rows.x.rows),
+        permutation(comm, rows.x, rows.labels, o.permutation_rows, o.permutation_repeats,
+                    o.forest.seed),
+        impurity(rows.x.features) {
+    const auto n = static_cast<size_t>(o.forest.n_estimators);
+    const auto p = static_cast<size_t>(comm.size()), r = static_cast<size_t>(comm.rank());
+    begin = r * n / p;
+    end = (r + 1) * n / p;
+    block.reserve(end - begin);
+  }
+
+  void add(std::vector<forest::Tree>& batch, size_t first) {
+    test_sums.add(batch, test.x);
+    permutation.add(batch);
+    impurity.add(batch);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (first + i >= begin && first + i < end) block.push_back(std::move(batch[i]));
+    }
+  }
+
+  const TestRows& test;
+  forest::PredictionSums test_sums;
+  forest::PermutationSums permutation;
+  forest::ImpuritySums impurity;
+  size_t begin = 0, end = 0;        // this rank's block of trees
+  std::vector<forest::Tree> block;  // its trees, in tree order
+};
+
 // The test split's figures, each over the ranks' own rows.
-void evaluate(const Comm& comm, const forest::Forest& model, const TestRows& test,
+void evaluate(const Comm& comm, const forest::Predictions& p, const TestRows& test,
               const std::string& truth_dir, eval::MetricsInputs& in) {
-  const forest::Predictions p = forest::predict(model, test.x);
   in.test = eval::distributed_binary_figures(comm, p.score, p.pctr, test.labels);
   std::tie(in.uncalibrated_log_loss, in.uncalibrated_brier) =
       eval::distributed_log_loss_brier(comm, p.raw_pctr, test.labels);
@@ -103,22 +137,28 @@ TrainedModel train_and_evaluate(const Context& ctx, const TrainOptions& o, StepT
   read_and_bin(ctx, o, !truth_dir.empty(), steps, train, test);
   TrainedModel out;
   eval::MetricsInputs in;
-  out.forest = forest::train_forest_distributed(train.set, train.binnings, o.forest, ctx.comm);
+  BatchUses uses(ctx.comm, test, o);
+  out.forest = forest::train_forest_in_batches(
+      train.set, train.binnings, o.forest, forest::share_sync(ctx.comm),
+      [&](std::vector<forest::Tree>& batch, size_t first) { uses.add(batch, first); });
+  out.forest.trees = std::move(uses.block);
+  out.n_trees = static_cast<size_t>(o.forest.n_estimators);
   in.n_train = train.set.total_rows;
   in.train_positive_rate = static_cast<double>(train.positives) / static_cast<double>(in.n_train);
   train = TrainingData{};
   const StepTimer::Step& grow = steps.done("grow");
   in.train_seconds = grow.seconds;
   if (ctx.is_root()) {
-    spdlog::info("train: {} trees grown and calibrated in {:.2f} s ({:.2f} s CPU on rank 0)",
-                 out.forest.trees.size(), grow.seconds, grow.cpu_seconds);
+    spdlog::info(
+        "train: {} trees grown, applied to the test rows and calibrated in {:.2f} s ({:.2f} s "
+        "CPU on rank 0)",
+        out.n_trees, grow.seconds, grow.cpu_seconds);
   }
-  evaluate(ctx.comm, out.forest, test, truth_dir, in);
+  evaluate(ctx.comm, std::move(uses.test_sums).finish(out.forest.calibration), test, truth_dir, in);
   steps.done("evaluate");
-  const forest::DistributedPermutation perm = forest::distributed_permutation_importance(
-      ctx.comm, out.forest, test.x, test.labels, o.permutation_rows, o.permutation_repeats);
+  const forest::DistributedPermutation perm = uses.permutation.finish(ctx.comm);
   out.permutation = perm.importance;
-  out.impurity = forest::impurity_importances(out.forest);
+  out.impurity = uses.impurity.importances();
   steps.done("importance");
   describe_model(out.forest, o, in);
   in.impurity = out.impurity;

@@ -27,7 +27,7 @@ void write_model_file(Context& ctx, const TrainOptions& options, const model::Tr
   extras.impurity_importance = m.impurity;
   extras.permutation_importance = m.permutation.mean;
   extras.permutation_importance_std = m.permutation.std;
-  forest::write_model(layer.file(), m.forest, extras, ctx.comm);
+  forest::write_model_block(layer.file(), m.forest, extras, ctx.comm);
   h5::write_run_attributes(layer.file(), ctx.comm, {{"threads", ctx.threads}});
   lineage::write_fingerprint(layer.file(), ctx.comm, fingerprint);
   layer.publish();
@@ -90,7 +90,7 @@ void run_train(Context& ctx, const TrainOptions& options) {
   StageReport report;
   report.stage = "train";
   report.rows_in = static_cast<long long>(m.rows_in);
-  report.rows_out = static_cast<long long>(m.forest.trees.size());
+  report.rows_out = static_cast<long long>(m.n_trees);
   record_stage(ctx, report, total.seconds());
 }
 

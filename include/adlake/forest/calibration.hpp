@@ -29,24 +29,32 @@ PlattCalibration fit_platt(std::span<const double> probs, std::span<const uint8_
 // set, evenly spaced (every stride-th), given as this process's local rows.
 std::vector<uint32_t> calibration_rows(const TrainingSet& data, size_t max_rows = 100000);
 
-// Out-of-bag pctr sums of the sampled rows over the given trees, in fixed
-// point (2^-40), so that adding sums of several threads is exact.
-struct OobSums {
-  std::vector<int64_t> sum;    // per sampled row
-  std::vector<int32_t> count;  // trees for which the row was out of bag
-};
-
-OobSums oob_pctr_sums(const TrainingSet& data, const ForestParams& params,
-                      std::span<const Tree> trees, std::span<const uint64_t> tree_indices,
-                      std::span<const uint32_t> sample_rows);
-
 // The sampled rows that were out of bag at least once: their mean
 // out-of-bag pctr and label, in row order (what the calibration is fitted on).
 struct OobSample {
   std::vector<double> probs;
   std::vector<uint8_t> labels;
 };
-OobSample oob_sample(const OobSums& oob, std::span<const uint8_t> labels,
-                     std::span<const uint32_t> sample_rows);
+
+// Out-of-bag pctr sums of the sampled rows, added a batch of trees at a time
+// as they are grown, in fixed point (2^-40): integer sums are exact, so
+// neither the batches nor the threads change them.
+class OobPctrSums {
+ public:
+  OobPctrSums(const TrainingSet& data, const ForestParams& params,
+              std::vector<uint32_t> sample_rows);
+  // Adds the trees whose indices (in the forest) are given.
+  void add(std::span<const Tree> trees, std::span<const uint64_t> tree_indices);
+  // The sampled rows out of bag of at least one tree added.
+  OobSample sample() const;
+
+ private:
+  const TrainingSet& data_;
+  ForestParams params_;
+  std::vector<uint32_t> rows_;  // sampled local rows
+  std::vector<uint8_t> bins_;   // their bins, row by row, for walking the trees
+  std::vector<int64_t> sum_;    // per sampled row
+  std::vector<int32_t> count_;  // trees for which the row was out of bag
+};
 
 }  // namespace adlake::forest

@@ -53,9 +53,21 @@ struct ShareSync {
   std::function<OobSample(const OobSample&)> gather_oob = [](const OobSample& s) { return s; };
 };
 
-// Grows the whole forest on data (this process's share of the rows) and
-// fits its calibration; collective over the shares' holders. The same forest
-// for any split of the rows and any number of threads.
+// Receives each batch of trees as soon as it is grown, in tree order (the
+// batch's first tree is tree `first_tree` of the forest); it may move them.
+using TreeBatchUse = std::function<void(std::vector<Tree>& batch, size_t first_tree)>;
+
+// Grows the whole forest on data (this process's share of the rows), handing
+// each batch of trees to `use` while every holder of a share has it, and
+// fits the calibration on the out-of-bag rows (summed batch by batch).
+// Collective over the shares' holders. The result has no trees: `use` keeps
+// what it needs. The same trees and calibration for any split of the rows and
+// any number of threads.
+Forest train_forest_in_batches(const TrainingSet& data, const std::vector<FeatureBinning>& binnings,
+                               const ForestParams& params, const ShareSync& sync,
+                               const TreeBatchUse& use);
+
+// The same, keeping every tree.
 Forest train_forest(const TrainingSet& data, const std::vector<FeatureBinning>& binnings,
                     const ForestParams& params, const ShareSync& sync = {});
 
@@ -67,5 +79,22 @@ Forest train_forest(const BinnedMatrix& x, std::span<const uint8_t> labels,
 // each row sums its trees in tree order, so the result does not depend on
 // the number of threads.
 Predictions predict(const Forest& forest, const BinnedMatrix& x);
+
+// predict() a batch of trees at a time: each row's leaf values summed over
+// the trees added so far, in tree order (the same sums as predict()'s, bit
+// for bit), divided by their count at the end. What train uses to score its
+// test rows while the forest is grown, without keeping it.
+class PredictionSums {
+ public:
+  explicit PredictionSums(size_t rows);
+  // Adds the next trees of the forest, in tree order, for the rows x.
+  void add(std::span<const Tree> trees, const BinnedMatrix& x);
+  // The predictions of the forest made of every tree added.
+  Predictions finish(const PlattCalibration& calibration) &&;
+
+ private:
+  Predictions sums_;  // score and raw_pctr: sums over the trees
+  size_t trees_ = 0;
+};
 
 }  // namespace adlake::forest

@@ -15,6 +15,19 @@ namespace adlake::forest {
 // weight, normalised to sum 1; averaged over the trees that split; normalised.
 std::vector<double> impurity_importances(const Forest& forest);
 
+// The same a batch of trees at a time (in tree order, so the sums are the
+// same bits), as the forest is grown.
+class ImpuritySums {
+ public:
+  explicit ImpuritySums(size_t n_features);
+  void add(std::span<const Tree> trees);  // the next trees of the forest
+  std::vector<double> importances() const;
+
+ private:
+  std::vector<double> total_;  // per feature, the trees' normalised gains
+  size_t used_ = 0;            // trees that split
+};
+
 struct PermutationImportance {
   double baseline_auc = 0;
   std::vector<double> mean;  // per feature: mean drop of ROC-AUC when it is shuffled

@@ -2,6 +2,7 @@
 // Scores of a fixed set of rows with one feature's column shuffled, for
 // permutation importance, without walking every tree for every row again.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "adlake/forest/binning.hpp"
@@ -23,6 +24,9 @@ namespace adlake::forest {
 class PermutationScorer {
  public:
   PermutationScorer(const Forest& forest, const BinnedMatrix& x);
+  // A scorer of some trees of a forest (a batch, as it is grown): add_scores
+  // only (baseline() is empty).
+  PermutationScorer(std::span<const Tree> trees, const BinnedMatrix& x);
 
   // predict(forest, x).score
   const std::vector<double>& baseline() const { return baseline_; }
@@ -31,17 +35,23 @@ class PermutationScorer {
   // column of `feature` changed.
   std::vector<double> score(const BinnedMatrix& shuffled, size_t feature) const;
 
+  // Adds to sums (one per row) each row's scores of the scorer's trees in
+  // tree order, for `shuffled` (x with at most the column of `feature`
+  // changed; -1: x itself). Over batches of trees in tree order, then
+  // divided by the count of trees, these are score()'s values bit for bit.
+  void add_scores(const BinnedMatrix& shuffled, int32_t feature, std::vector<double>& sums) const;
+
   size_t rows() const { return rows_; }
 
  private:
-  // Sums the trees' scores of rows [begin, begin + count) into out; the rows
+  // Adds the trees' scores of rows [begin, begin + count) to out; the rows
   // whose bin of feature `changed` (-1: none) differs from the scorer's rows
   // and whose path tests it walk `x` again, from the first node that tests
   // it (first_tests: CompiledTree::first_tests_of per tree).
   void add_block(const BinnedMatrix& x, int32_t changed,
                  const std::vector<std::vector<int32_t>>& first_tests, int64_t begin, int64_t count,
                  double* out) const;
-  std::vector<double> sum_rows(const BinnedMatrix& x, int32_t changed) const;
+  std::vector<double> mean_scores(const BinnedMatrix& x, int32_t changed) const;
 
   std::vector<CompiledTree> trees_;
   size_t rows_ = 0, features_ = 0;

@@ -91,14 +91,25 @@ inline constexpr size_t kTreesAtOnce = 16;
 // reductions than before; about 21 MB at 5M, three parts).
 inline constexpr size_t kHistogramBytes = size_t{8} << 20;
 
+// Receives each batch of grown trees, in order, with the position of its
+// first tree in the indices given; it may move them.
+using TreeBatchSink = std::function<void(std::vector<Tree>& trees, size_t first)>;
+
 // The trees whose indices are given, grown `batch` at a time level by level
 // (one reduction per level and search round for the whole batch, so messages
 // stay few; more when the round's histograms exceed `histogram_bytes`),
-// OpenMP threads sharing a batch's trees. Tree t's feature draws
+// OpenMP threads sharing a batch's trees, and handed to `sink` batch by
+// batch (the grower's memory is released first). Tree t's feature draws
 // come from (params.seed, t, node) and its bootstrap from BootstrapDraws, so
 // the result is the same for any number of threads, any batch size and any
 // split of the rows between holders (each must call it with the same
 // indices). Collective over the reducer's holders.
+void grow_tree_batches(const TrainingSet& data, const ForestParams& params,
+                       const ClassWeights& weights, std::span<const uint64_t> tree_indices,
+                       const CountReducer& reduce, const TreeBatchSink& sink,
+                       size_t batch = kTreesAtOnce, size_t histogram_bytes = kHistogramBytes);
+
+// The same, every tree returned at the end.
 std::vector<Tree> grow_trees(const TrainingSet& data, const ForestParams& params,
                              const ClassWeights& weights, std::span<const uint64_t> tree_indices,
                              const CountReducer& reduce = no_reduction, size_t batch = kTreesAtOnce,

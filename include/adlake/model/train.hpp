@@ -32,7 +32,11 @@ lineage::FingerprintSpec train_fingerprint_spec(const TrainOptions& options,
                                                 const std::string& truth_dir);
 
 struct TrainedModel {
-  forest::Forest forest;   // on every rank
+  // Everything of the forest but its trees, and of them only this rank's
+  // block: trees [r n / P, (r + 1) n / P) of the n grown (model.h5 is written
+  // by blocks: forest::write_model_block). No rank keeps the whole forest.
+  forest::Forest forest;
+  size_t n_trees = 0;      // of the whole forest
   nlohmann::json metrics;  // metrics.json without `run`, the same on every rank
   std::vector<double> impurity;
   forest::PermutationImportance permutation;
@@ -41,9 +45,11 @@ struct TrainedModel {
 
 // Collective. Every rank reads its share of /features and bins its train and
 // test rows (then lets the share go); the ranks grow every tree together,
-// summing histograms (forest/distributed.hpp), and every rank gets every
-// tree. Each rank scores its own test rows and the evaluation figures are
-// computed over the ranks without gathering them (eval/distributed_report.hpp).
+// summing histograms (forest/distributed.hpp), a batch of trees at a time.
+// While every rank holds a batch, each adds it to its own test rows' scores,
+// to the permutation sample's and to the impurity sums, and keeps the trees
+// of its block. The evaluation figures are computed over the ranks without
+// gathering the test rows (eval/distributed_report.hpp).
 // The memory bound is the job's --max-memory-per-rank. Same model and
 // metrics for any number of ranks and threads. `steps` gets each step's time.
 TrainedModel train_and_evaluate(const Context& ctx, const TrainOptions& options, StepTimer& steps);
