@@ -14,12 +14,14 @@
 #include "../unit/forest_synthetic.hpp"
 #include "adlake/eval/probability_metrics.hpp"
 #include "adlake/eval/roc.hpp"
+#include "adlake/forest/importance.hpp"
 #include "adlake/forest/model_io.hpp"
 #include "adlake/forest/random.hpp"
 #include "adlake/h5/attributes.hpp"
 #include "adlake/h5/handle.hpp"
 #include "adlake/h5/table_io.hpp"
 #include "adlake/model/features.hpp"
+#include "adlake/model/train.hpp"
 #include "adlake/mpi/collectives.hpp"
 #include "adlake/stages/score.hpp"
 #include "adlake/stages/train.hpp"
@@ -128,6 +130,30 @@ TEST_CASE("train and score: same forest as one process, metrics and scores agree
   options.permutation_repeats = 1;
   run_train(ctx, options);
 
+  {
+    // No rank keeps the whole forest: each keeps the block of trees it wrote.
+    StepTimer steps;
+    const TrainedModel m = train_and_evaluate(ctx, options, steps);
+    const auto n = static_cast<size_t>(options.forest.n_estimators);
+    const auto p = static_cast<size_t>(comm.size()), r = static_cast<size_t>(comm.rank());
+    const size_t begin = r * n / p, end = (r + 1) * n / p;
+    CHECK(m.n_trees == n);
+    REQUIRE(m.forest.trees.size() == end - begin);
+    if (comm.size() > 1) CHECK(m.forest.trees.size() < n);
+    const h5::File model_file = h5::File::open_read(lake + "/model.h5");
+    const forest::Forest whole = forest::read_model(model_file);
+    REQUIRE(whole.trees.size() == n);
+    for (size_t t = begin; t < end; ++t)
+      CHECK(same_tree(m.forest.trees[t - begin], whole.trees[t]));
+    std::ifstream in(lake + "/metrics.json");
+    auto written = nlohmann::json::parse(in);
+    written.erase("run");
+    written.erase("train_seconds");
+    nlohmann::json again = m.metrics;
+    again.erase("train_seconds");
+    CHECK(again == written);
+  }
+
   ScoreOptions score;
   score.lake = lake;
   score.out = lake + "/scores.h5";
@@ -169,6 +195,19 @@ TEST_CASE("train and score: same forest as one process, metrics and scores agree
     CHECK(metrics["n_test"] == test_rows.size());
     CHECK(metrics["feature_importances"]["impurity"].size() == specs.size());
     CHECK(metrics["feature_importances"]["permutation"].size() == specs.size());
+    // Permutation importance of the first permutation_rows test rows, in one process.
+    const std::vector<uint32_t> sample(test_rows.begin(),
+                                       test_rows.begin() + options.permutation_rows);
+    const forest::PermutationImportance serial = forest::permutation_importance(
+        reference, bin_rows(all, binnings, sample, "gold"),
+        std::vector<uint8_t>(y_test.begin(), y_test.begin() + options.permutation_rows),
+        options.permutation_repeats, options.forest.seed);
+    for (size_t f = 0; f < specs.size(); ++f) {
+      const auto& drop = metrics["feature_importances"]["permutation"][binnings[f].name];
+      CHECK(drop["mean"].get<double>() == serial.mean[f]);
+    }
+    CHECK(metrics["feature_importances"]["impurity"][binnings[0].name].get<double>() ==
+          forest::impurity_importances(reference)[0]);
     std::vector<double> oracle;
     for (uint32_t r : test_rows) oracle.push_back(data.oracle[r]);
     CHECK(metrics["feature_oracle_auc"].get<double>() == eval::roc_auc(oracle, y_test));

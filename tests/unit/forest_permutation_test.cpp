@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "adlake/eval/roc.hpp"
@@ -122,4 +124,37 @@ TEST_CASE("cached permutation importance equals shuffling and predicting every r
   for (size_t i = 0; i < some.size(); ++i) {
     CHECK(drops[i] == recomputed_drops(f, some[i] / repeats, repeats, seed)[some[i] % repeats]);
   }
+}
+
+TEST_CASE("a batch of trees at a time: the same scores, permutation sums and importances") {
+  const Fitted f = fitted(static_cast<size_t>(kRowBlock) + 300);
+  const std::span<const Tree> trees(f.forest.trees);
+  const size_t n = trees.size();
+  // Batches of 5, 5 and 2 trees, as train hands them in while growing.
+  const std::vector<std::pair<size_t, size_t>> batches{{0, 5}, {5, 5}, {10, n - 10}};
+  PredictionSums sums(f.x.rows);
+  ImpuritySums impurity(f.x.features);
+  const size_t feature = 3;
+  const BinnedMatrix shuffled = shuffled_column(f.x, feature, 0, 1, 5);
+  std::vector<double> base(f.x.rows, 0.0), moved(f.x.rows, 0.0);
+  for (const auto& [first, count] : batches) {
+    sums.add(trees.subspan(first, count), f.x);
+    impurity.add(trees.subspan(first, count));
+    const PermutationScorer batch(trees.subspan(first, count), f.x);
+    batch.add_scores(f.x, -1, base);
+    batch.add_scores(shuffled, static_cast<int32_t>(feature), moved);
+  }
+  const Predictions whole = predict(f.forest, f.x);
+  const Predictions batched = std::move(sums).finish(f.forest.calibration);
+  CHECK(batched.score == whole.score);
+  CHECK(batched.raw_pctr == whole.raw_pctr);
+  CHECK(batched.pctr == whole.pctr);
+  CHECK(impurity.importances() == impurity_importances(f.forest));
+  const double inv = 1.0 / static_cast<double>(n);
+  for (double& v : base) v *= inv;
+  for (double& v : moved) v *= inv;
+  const PermutationScorer scorer(f.forest, f.x);
+  CHECK(base == scorer.baseline());
+  CHECK(moved == scorer.score(shuffled, feature));
+  CHECK(moved != base);
 }
