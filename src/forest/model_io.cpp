@@ -4,6 +4,7 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <type_traits>
 
 #include "adlake/core/error.hpp"
 #include "adlake/h5/attributes.hpp"
@@ -57,29 +58,37 @@ void add_tree_rows(std::span<const Tree> block, const BlockPlace& place, ModelTa
   }
 }
 
-// A node column of type Out (the file's) from each tree's member.
-template <class Out, class T>
-void add_node_column(Table& nodes, const char* name, std::span<const Tree> block,
+// A node column of type Out (the file's) from each tree's member. A block of
+// trees that is not const is consumed: each member goes as soon as its
+// column holds it, so the nodes are held about once, not as trees and
+// tables at once.
+template <class Out, class T, class TreeT>
+void add_node_column(Table& nodes, const char* name, std::span<TreeT> block, size_t n_nodes,
                      std::vector<T> Tree::*member) {
   std::vector<Out> values;
-  for (const Tree& tree : block) {
-    const std::vector<T>& v = tree.*member;
+  values.reserve(n_nodes);
+  for (TreeT& tree : block) {
+    auto& v = tree.*member;
     values.insert(values.end(), v.begin(), v.end());
+    if constexpr (!std::is_const_v<TreeT>) std::vector<T>().swap(v);
   }
   nodes.add(name, std::move(values));
 }
 
-void add_node_rows(std::span<const Tree> block, Table& nodes) {
-  add_node_column<int32_t>(nodes, "feature", block, &Tree::feature);
-  add_node_column<uint8_t>(nodes, "threshold", block, &Tree::threshold);
-  add_node_column<int32_t>(nodes, "category_set", block, &Tree::category_set);
-  add_node_column<int32_t>(nodes, "left", block, &Tree::left);
-  add_node_column<int32_t>(nodes, "right", block, &Tree::right);
-  add_node_column<int64_t>(nodes, "n_neg", block, &Tree::n_neg);
-  add_node_column<int64_t>(nodes, "n_pos", block, &Tree::n_pos);
-  add_node_column<double>(nodes, "score", block, &Tree::score);
-  add_node_column<double>(nodes, "pctr", block, &Tree::pctr);
-  add_node_column<double>(nodes, "gain", block, &Tree::gain);
+template <class TreeT>
+void add_node_rows(std::span<TreeT> block, Table& nodes) {
+  size_t n = 0;
+  for (const Tree& tree : block) n += tree.size();
+  add_node_column<int32_t>(nodes, "feature", block, n, &Tree::feature);
+  add_node_column<uint8_t>(nodes, "threshold", block, n, &Tree::threshold);
+  add_node_column<int32_t>(nodes, "category_set", block, n, &Tree::category_set);
+  add_node_column<int32_t>(nodes, "left", block, n, &Tree::left);
+  add_node_column<int32_t>(nodes, "right", block, n, &Tree::right);
+  add_node_column<int64_t>(nodes, "n_neg", block, n, &Tree::n_neg);
+  add_node_column<int64_t>(nodes, "n_pos", block, n, &Tree::n_pos);
+  add_node_column<double>(nodes, "score", block, n, &Tree::score);
+  add_node_column<double>(nodes, "pctr", block, n, &Tree::pctr);
+  add_node_column<double>(nodes, "gain", block, n, &Tree::gain);
 }
 
 // /features, /bin_edges and /categories (rows only when with_rows).
@@ -122,7 +131,10 @@ void add_feature_rows(const Forest& forest, const ModelExtras& extras, bool with
   }
 }
 
-ModelTables make_tables(const Forest& forest, std::span<const Tree> block, const BlockPlace& place,
+// The tables of a block of trees (consumed unless const) at `place`; the
+// feature tables from rank 0.
+template <class TreeT>
+ModelTables make_tables(const Forest& forest, std::span<TreeT> block, const BlockPlace& place,
                         const ModelExtras& extras, const Comm& comm) {
   ModelTables t;
   add_tree_rows(block, place, t);
@@ -241,11 +253,10 @@ void read_trees(const h5::File& file, Forest& forest) {
   }
 }
 
-// Writes model.h5's tables and attributes: `forest` for everything but the
-// trees, this rank's block of trees at `place`.
-void write_tables(h5::File& file, const Forest& forest, std::span<const Tree> block,
-                  const BlockPlace& place, const ModelExtras& extras, const Comm& comm) {
-  const ModelTables t = make_tables(forest, block, place, extras, comm);
+// Writes model.h5's tables t and attributes: `forest` for everything but
+// the trees.
+void write_tables(h5::File& file, const Forest& forest, const ModelTables& t,
+                  const ModelExtras& extras, const Comm& comm) {
   std::string params = to_json(forest.params).dump(), metrics = extras.metrics.dump();
   broadcast(comm, params);
   broadcast(comm, metrics);
@@ -296,11 +307,11 @@ void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras
     place.nodes_before += static_cast<int64_t>(forest.trees[i].size());
     place.sets_before += static_cast<int64_t>(forest.trees[i].sets.size());
   }
-  write_tables(file, forest, std::span<const Tree>(forest.trees).subspan(begin, end - begin), place,
-               extras, comm);
+  const std::span<const Tree> block = std::span(forest.trees).subspan(begin, end - begin);
+  write_tables(file, forest, make_tables(forest, block, place, extras, comm), extras, comm);
 }
 
-void write_model_block(h5::File& file, const Forest& block, const ModelExtras& extras,
+void write_model_block(h5::File& file, Forest&& block, const ModelExtras& extras,
                        const Comm& comm) {
   int64_t nodes = 0, sets = 0;
   for (const Tree& tree : block.trees) {
@@ -309,7 +320,9 @@ void write_model_block(h5::File& file, const Forest& block, const ModelExtras& e
   }
   const BlockPlace place{exclusive_scan_sum(comm, static_cast<uint64_t>(block.trees.size())),
                          exclusive_scan_sum(comm, nodes), exclusive_scan_sum(comm, sets)};
-  write_tables(file, block, block.trees, place, extras, comm);
+  const ModelTables t = make_tables(block, std::span<Tree>(block.trees), place, extras, comm);
+  block.trees.clear();
+  write_tables(file, block, t, extras, comm);
 }
 
 Forest read_model(const h5::File& file) {

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <utility>
 
 #include "adlake/core/atomic_file.hpp"
 #include "adlake/core/timer.hpp"
@@ -18,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write_model_file(Context& ctx, const TrainOptions& options, const model::TrainedModel& m,
+void write_model_file(Context& ctx, const TrainOptions& options, model::TrainedModel& m,
                       const lineage::Fingerprint& fingerprint) {
   h5::LayerFile layer(options.lake, "model.h5", ctx.comm);
   forest::ModelExtras extras;
@@ -27,7 +28,7 @@ void write_model_file(Context& ctx, const TrainOptions& options, const model::Tr
   extras.impurity_importance = m.impurity;
   extras.permutation_importance = m.permutation.mean;
   extras.permutation_importance_std = m.permutation.std;
-  forest::write_model_block(layer.file(), m.forest, extras, ctx.comm);
+  forest::write_model_block(layer.file(), std::move(m.forest), extras, ctx.comm);
   h5::write_run_attributes(layer.file(), ctx.comm, {{"threads", ctx.threads}});
   lineage::write_fingerprint(layer.file(), ctx.comm, fingerprint);
   layer.publish();

@@ -33,10 +33,10 @@ void write_model(h5::File& file, const Forest& forest, const ModelExtras& extras
 
 // The same when each rank holds only its block of the forest (train's ranks
 // after growing): `block` is the forest with this rank's trees, the ranks'
-// blocks in rank order making the whole forest (any sizes, none empty or
-// some). The same file as write_model() of the whole forest.
-void write_model_block(h5::File& file, const Forest& block, const ModelExtras& extras,
-                       const Comm& comm);
+// blocks in rank order making the whole forest (any sizes, some empty). The
+// same file as write_model() of the whole forest. The block's trees are
+// consumed as their tables are made (the nodes are not held twice).
+void write_model_block(h5::File& file, Forest&& block, const ModelExtras& extras, const Comm& comm);
 
 // Reads a forest back; on a parallel file every rank of the file's
 // communicator must call it. Throws DataError when the file is not a model.
