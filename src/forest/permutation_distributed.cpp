@@ -1,9 +1,7 @@
 #include "adlake/forest/permutation_distributed.hpp"
 
 #include <algorithm>
-#include <string>
 
-#include "adlake/core/error.hpp"
 #include "adlake/core/parallel_for.hpp"
 #include "adlake/eval/roc.hpp"
 #include "adlake/forest/permutation_scorer.hpp"
@@ -97,19 +95,6 @@ DistributedPermutation PermutationSums::finish(const Comm& comm) const {
   summarize_drops(drops, repeats_, out.importance);
   out.importance.baseline_auc = baseline;
   return out;
-}
-
-DistributedPermutation distributed_permutation_importance(const Comm& comm, const Forest& forest,
-                                                          const BinnedMatrix& local,
-                                                          const std::vector<uint8_t>& labels,
-                                                          int64_t sample_rows, int repeats) {
-  if (local.features != forest.n_features()) {
-    throw UsageError("rows have " + std::to_string(local.features) + " features, the forest " +
-                     std::to_string(forest.n_features()));
-  }
-  PermutationSums sums(comm, local, labels, sample_rows, repeats, forest.params.seed);
-  sums.add(forest.trees);
-  return sums.finish(comm);
 }
 
 }  // namespace adlake::forest

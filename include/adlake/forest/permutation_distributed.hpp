@@ -51,10 +51,4 @@ class PermutationSums {
   size_t trees_ = 0;
 };
 
-// The same over a whole forest held by every rank.
-DistributedPermutation distributed_permutation_importance(const Comm& comm, const Forest& forest,
-                                                          const BinnedMatrix& local,
-                                                          const std::vector<uint8_t>& labels,
-                                                          int64_t sample_rows, int repeats);
-
 }  // namespace adlake::forest
