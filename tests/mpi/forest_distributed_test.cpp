@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "../unit/forest_synthetic.hpp"
 #include "adlake/core/error.hpp"
@@ -169,6 +170,23 @@ TEST_CASE("distributed forest equals the serial one; the model file round-trips"
     CHECK(predict(back, x).score == predict(spread, x).score);
     CHECK(predict(back, x).pctr == predict(spread, x).pctr);
   }
+  // Written by blocks of any sizes, some empty (here the last rank holds
+  // every tree): the same forest back.
+  const std::string by_blocks = shared_temp_dir(comm, "model") + "/blocks.h5";
+  {
+    Forest block = spread;
+    if (comm.rank() != comm.size() - 1) block.trees.clear();
+    h5::File file = h5::File::create_parallel(by_blocks, comm);
+    write_model_block(file, std::move(block), extras, comm);
+    file.close();
+  }
+  {
+    h5::File file = h5::File::open_parallel(by_blocks, comm);
+    CHECK(same_forest(read_model(file), spread));
+  }
   comm.barrier();
-  if (comm.is_root()) fs::remove(path);
+  if (comm.is_root()) {
+    fs::remove(path);
+    fs::remove(by_blocks);
+  }
 }
