@@ -28,12 +28,11 @@ constexpr int64_t kInt64sPerRound = static_cast<int64_t>(kStringSlabBytes / size
 // asked for in ascending, contiguous ranges (one write round after another).
 class LongBytes {
  public:
-  LongBytes(const StringColumn& values, const std::vector<std::size_t>& rows)
-      : values_(values), rows_(rows) {}
+  explicit LongBytes(const StringColumn& values) : values_(values) {}
   const void* copy(std::size_t n, char* out) {
     char* const start = out;
     while (n > 0) {
-      const std::string_view v = values_.at(rows_[next_]);
+      const std::string_view v = values_.at(next_);
       const std::size_t take = std::min(n, v.size() - within_);
       std::memcpy(out, v.data() + within_, take);
       out += take;
@@ -49,24 +48,28 @@ class LongBytes {
 
  private:
   const StringColumn& values_;
-  const std::vector<std::size_t>& rows_;
   std::size_t next_ = 0;    // the value being copied
   std::size_t within_ = 0;  // bytes of it already copied
 };
 
 }  // namespace
 
-int64_t write_long_values(File& file, hid_t column_dataset, const std::string& table_path,
-                          const std::string& column, const StringColumn& values, std::size_t width,
-                          int64_t row_offset, const Comm& comm) {
-  std::vector<std::size_t> rows;  // this rank's long values
-  int64_t bytes = 0;
+void add_long_values(const StringColumn& values, std::size_t width, std::size_t first_row,
+                     LongValues& out) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values.at(i).size() > width) {
-      rows.push_back(i);
-      bytes += static_cast<int64_t>(values.at(i).size());
+      out.rows.push_back(first_row + i);
+      out.values.push_back(values.at(i));
     }
   }
+}
+
+int64_t write_long_values(File& file, hid_t column_dataset, const std::string& table_path,
+                          const std::string& column, const LongValues& long_values,
+                          std::size_t width, int64_t row_offset, const Comm& comm) {
+  const std::vector<std::size_t>& rows = long_values.rows;
+  const StringColumn& values = long_values.values;
+  const auto bytes = static_cast<int64_t>(values.byte_size());
   const auto local = static_cast<int64_t>(rows.size());
   const int64_t k = allreduce_sum<int64_t>(comm, local);
   write_attribute(column_dataset, kWidth, static_cast<int64_t>(width));
@@ -94,7 +97,7 @@ int64_t write_long_values(File& file, hid_t column_dataset, const std::string& t
   numbers.clear();
   if (comm.is_root()) numbers.push_back(0);
   int64_t end = bytes_before;
-  for (std::size_t i : rows) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
     end += static_cast<int64_t>(values.at(i).size());
     numbers.push_back(end);
   }
@@ -105,7 +108,7 @@ int64_t write_long_values(File& file, hid_t column_dataset, const std::string& t
 
   Handle byte_dataset(
       create_dataset_1d(file, group.id(), "bytes", H5T_NATIVE_UINT8, total_bytes, path));
-  LongBytes long_bytes(values, rows);
+  LongBytes long_bytes(values);
   SlabBuffer slab;
   const auto per_round = static_cast<int64_t>(kStringSlabBytes);
   write_in_rounds(

@@ -71,7 +71,9 @@ void write_column(File& file, hid_t group, const Column& column, int64_t offset,
         comm, what);
   }
   if (strings != nullptr && widths == StringWidths::compact) {
-    write_long_values(file, dataset.id(), where, column.name, *strings, width, offset, comm);
+    LongValues long_values;
+    add_long_values(*strings, width, 0, long_values);
+    write_long_values(file, dataset.id(), where, column.name, long_values, width, offset, comm);
   }
   if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
 }
@@ -118,12 +120,13 @@ void write_table(File& file, const std::string& path, const Table& local_rows,
 }
 
 struct TableWriter::State {
-  State(File& f, std::string p, const Comm& c, Handle g)
-      : file(f), path(std::move(p)), comm(c), group(std::move(g)) {}
+  State(File& f, std::string p, const Comm& c, Handle g, StringWidths w)
+      : file(f), path(std::move(p)), comm(c), group(std::move(g)), string_widths(w) {}
   File& file;
   std::string path;
   const Comm& comm;
   Handle group;
+  StringWidths string_widths;
   std::vector<Handle> types;     // per column: its file (= memory) type
   std::vector<Handle> datasets;  // per column
   std::vector<size_t> widths;    // per column: string width, 0 for other types
@@ -131,14 +134,15 @@ struct TableWriter::State {
   int64_t offset = 0;  // this rank's first row
   int64_t local = 0;   // rows this rank announced
   int64_t total = 0;
-  int64_t written = 0;  // rows this rank wrote so far
-  SlabBuffer slab;      // packed strings of a slice, reused
+  int64_t written = 0;                  // rows this rank wrote so far
+  SlabBuffer slab;                      // packed strings of a slice, reused
+  std::vector<LongValues> long_values;  // per column (compact widths): the values kept whole
 };
 
 TableWriter::TableWriter(File& file, const std::string& path, const Table& schema,
                          const std::vector<size_t>& string_widths, int64_t local_rows,
-                         const Comm& comm)
-    : state_(std::make_unique<State>(file, path, comm, create_table_group(file, path))) {
+                         const Comm& comm, StringWidths widths)
+    : state_(std::make_unique<State>(file, path, comm, create_table_group(file, path), widths)) {
   State& s = *state_;
   if (string_widths.size() != schema.columns.size()) {
     throw Error("TableWriter: one string width per column of " + path);
@@ -170,6 +174,10 @@ TableWriter::TableWriter(File& file, const std::string& path, const Table& schem
     s.types.push_back(std::move(type));
     s.datasets.push_back(std::move(dataset));
   }
+  // Contiguous datasets of a parallel file are allocated when created: their
+  // space is reserved once, not at every slice.
+  for (const Handle& dataset : s.datasets) reserve_for(file, dataset.id());
+  s.long_values.resize(schema.columns.size());
 }
 
 TableWriter::~TableWriter() = default;
@@ -183,8 +191,9 @@ void TableWriter::write(const Table& rows) {
   const int64_t count = static_cast<int64_t>(rows.rows());
   if (s.written + count > s.local)
     throw Error("TableWriter: more rows than announced in " + s.path);
-  for (size_t j = 0; j < s.datasets.size(); ++j) {
-    const Column& column = rows.columns[j];
+  // The column as stored, strings packed at their width (the long ones kept
+  // whole for the overflow).
+  const auto stored = [&](size_t j) {
     const void* data = nullptr;
     std::visit(
         [&](const auto& values) {
@@ -192,8 +201,11 @@ void TableWriter::write(const Table& rows) {
           if constexpr (std::is_same_v<V, StringColumn>) {
             const size_t width = s.widths[j];
             if (values.max_length() > width) {
-              throw Error("TableWriter: a value of " + s.path + "/" + column.name +
-                          " is longer than announced");
+              if (s.string_widths != StringWidths::compact) {
+                throw Error("TableWriter: a value of " + s.path + "/" + rows.columns[j].name +
+                            " is longer than announced");
+              }
+              add_long_values(values, width, static_cast<size_t>(s.written), s.long_values[j]);
             }
             char* const packed = s.slab.get(std::max<size_t>(values.size() * width, 1));
             pack_fixed_strings(values, 0, values.size(), width, packed);
@@ -204,34 +216,41 @@ void TableWriter::write(const Table& rows) {
             data = values.data();
           }
         },
-        column.data);
-    if (s.total == 0) continue;
-    Handle space(H5Dget_space(s.datasets[j].id()), "get space of " + s.path + "/" + column.name);
-    Selection sel = select_rows(space.id(), s.offset + s.written, count);
-    // Independent transfers: each rank writes its own contiguous rows. A
-    // collective write of every slice funnels all ranks' rows through ROMIO's
-    // one aggregator per node (measured: the fact write took twice the CPU
-    // per rank at 2 ranks as at 1).
-    Handle dxpl = transfer_plist(false);
-    reserve_for(s.file, s.datasets[j].id());
-    collective_try(s.comm, [&] {
+        rows.columns[j].data);
+    return count > 0 ? data : &s.total;  // a pointer even for no rows
+  };
+  // Independent transfers: each rank writes its own contiguous rows. A
+  // collective write of every slice funnels all ranks' rows through ROMIO's
+  // one aggregator per node (measured: the fact write took twice the CPU per
+  // rank at 2 ranks as at 1). One agreement per slice, not per column.
+  const Handle dxpl = transfer_plist(false);
+  collective_try(s.comm, [&] {
+    for (size_t j = 0; j < s.datasets.size() && s.total > 0; ++j) {
+      const std::string what = s.path + "/" + rows.columns[j].name;
+      Handle space(H5Dget_space(s.datasets[j].id()), "get space of " + what);
+      Selection sel = select_rows(space.id(), s.offset + s.written, count);
       const herr_t status = H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(),
-                                     sel.file_space.id(), dxpl.id(),
-                                     count > 0 ? data : &s.total);  // a pointer even for no rows
+                                     sel.file_space.id(), dxpl.id(), stored(j));
       try {
-        check_status(status,
-                     "write dataset " + s.path + "/" + column.name + " in " + s.file.path());
+        check_status(status, "write dataset " + what + " in " + s.file.path());
       } catch (const IoError& e) {
         throw IoError(e.what() + disk_full_hint(s.file.path()));
       }
-    });
-  }
+    }
+  });
   s.written += count;
 }
 
 void TableWriter::finish(const TableMeta& meta) {
   State& s = *state_;
   if (s.written != s.local) throw Error("TableWriter: fewer rows than announced in " + s.path);
+  if (s.string_widths == StringWidths::compact) {
+    for (size_t j = 0; j < s.datasets.size(); ++j) {
+      if (s.widths[j] == 0) continue;  // not strings
+      write_long_values(s.file, s.datasets[j].id(), s.path, s.names[j].get<std::string>(),
+                        s.long_values[j], s.widths[j], s.offset, s.comm);
+    }
+  }
   write_table_attributes(s.group.id(), s.total, s.names, meta, s.comm);
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
@@ -16,13 +17,25 @@
 
 namespace adlake::h5 {
 
-// Collective (a rank with no long values joins too): the values of `values`
-// (this rank's rows, the first being row `row_offset` of the table) longer
-// than `width`, written whole, and the attributes of `column_dataset`.
-// Returns k, the long values of all ranks.
+// This rank's values of a column longer than its width: their rows (counted
+// from the rank's first row, ascending) and the values whole.
+struct LongValues {
+  std::vector<std::size_t> rows;
+  StringColumn values;
+};
+
+// Appends the values of `values` longer than `width` to `out`, the first of
+// `values` being row `first_row` of this rank's rows.
+void add_long_values(const StringColumn& values, std::size_t width, std::size_t first_row,
+                     LongValues& out);
+
+// Collective (a rank with no long values joins too): this rank's long values
+// of a column (its first row being row `row_offset` of the table) written
+// whole, and the attributes of `column_dataset`. Returns k, the long values
+// of all ranks.
 int64_t write_long_values(File& file, hid_t column_dataset, const std::string& table_path,
-                          const std::string& column, const StringColumn& values, std::size_t width,
-                          int64_t row_offset, const Comm& comm);
+                          const std::string& column, const LongValues& long_values,
+                          std::size_t width, int64_t row_offset, const Comm& comm);
 
 // `values` holds rows [begin, begin + values.size()) of a column as stored;
 // its long values become whole. Nothing for a column without an overflow

@@ -40,4 +40,24 @@ std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
 // Collective: the optimum for the column whose rows are every rank's `values`.
 CompactWidth compact_width(const StringColumn& values, const Comm& comm);
 
+// The lengths of a column's values counted one by one, without the values,
+// when no value can be longer than a bound known in advance (bronze's row
+// fields, CONTRACT 2.2): it answers every histogram exactly, so the width is
+// the one compact_width() finds from the values themselves.
+class LengthCounts {
+ public:
+  explicit LengthCounts(std::size_t longest_possible) : counts_(longest_possible + 1, 0) {}
+  // `length` must not be above the bound.
+  void add(std::size_t length) { ++counts_[length]; }
+  std::uint64_t size() const;     // values counted, empty ones included
+  std::uint64_t longest() const;  // 0 when none
+  std::vector<std::uint64_t> histogram(const std::vector<std::uint64_t>& lower) const;
+
+ private:
+  std::vector<std::uint64_t> counts_;  // values per length
+};
+
+// Collective: the optimum for the column whose values every rank counted.
+CompactWidth compact_width(const LengthCounts& lengths, const Comm& comm);
+
 }  // namespace adlake::h5

@@ -43,17 +43,22 @@ class TableWriter {
   // `schema`: the columns (names, types, enum labels, units; no rows).
   // `string_widths[j]`: the longest value of column j if it holds strings,
   // the same on every rank (the dataset is `S<max(width, 1)>`).
-  // `local_rows`: the rows this rank will write in all.
+  // `local_rows`: the rows this rank will write in all. With compact
+  // `widths` (bronze), `string_widths[j]` is the column's compact width
+  // (h5/string_width.hpp): a longer value keeps its first bytes in the
+  // column and is written whole to the overflow group by finish().
   TableWriter(File& file, const std::string& path, const Table& schema,
-              const std::vector<size_t>& string_widths, int64_t local_rows, const Comm& comm);
+              const std::vector<size_t>& string_widths, int64_t local_rows, const Comm& comm,
+              StringWidths widths = StringWidths::longest);
   ~TableWriter();
   TableWriter(const TableWriter&) = delete;
   TableWriter& operator=(const TableWriter&) = delete;
 
   // This rank's next rows: the schema's columns, in its order.
   void write(const Table& rows);
-  // The table's attributes; throws if a rank wrote a different number of
-  // rows than it announced.
+  // The overflow of compact string columns (collective), then the table's
+  // attributes; throws if a rank wrote a different number of rows than it
+  // announced.
   void finish(const TableMeta& meta);
 
  private:
