@@ -44,8 +44,8 @@ void number_rejects(Table& rejects, std::int32_t first_file_index,
   const auto& files = rejects.values<std::int32_t>("file");
   auto& lines = rejects.values<std::int64_t>("line");
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    lines[i] = line_number(lines[i], static_cast<std::size_t>(files[i] - first_file_index),
-                           lines_before);
+    lines[i] =
+        line_number(lines[i], static_cast<std::size_t>(files[i] - first_file_index), lines_before);
   }
 }
 

@@ -28,7 +28,7 @@ constexpr int64_t kInt64sPerRound = static_cast<int64_t>(kStringSlabBytes / size
 // asked for in ascending, contiguous ranges (one write round after another).
 class LongBytes {
  public:
-  explicit LongBytes(const StringColumn& values) : values_(values) {}
+  explicit LongBytes(const LongValues& values) : values_(values) {}
   const void* copy(std::size_t n, char* out) {
     char* const start = out;
     while (n > 0) {
@@ -47,19 +47,28 @@ class LongBytes {
   }
 
  private:
-  const StringColumn& values_;
+  const LongValues& values_;
   std::size_t next_ = 0;    // the value being copied
   std::size_t within_ = 0;  // bytes of it already copied
 };
 
 }  // namespace
 
+LongValues long_values_in(const StringColumn& values, std::size_t width) {
+  LongValues out;
+  out.column = &values;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values.at(i).size() > width) out.rows.push_back(i);
+  }
+  return out;
+}
+
 void add_long_values(const StringColumn& values, std::size_t width, std::size_t first_row,
                      LongValues& out) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values.at(i).size() > width) {
       out.rows.push_back(first_row + i);
-      out.values.push_back(values.at(i));
+      out.copies.push_back(values.at(i));
     }
   }
 }
@@ -68,8 +77,10 @@ int64_t write_long_values(File& file, hid_t column_dataset, const std::string& t
                           const std::string& column, const LongValues& long_values,
                           std::size_t width, int64_t row_offset, const Comm& comm) {
   const std::vector<std::size_t>& rows = long_values.rows;
-  const StringColumn& values = long_values.values;
-  const auto bytes = static_cast<int64_t>(values.byte_size());
+  int64_t bytes = 0;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    bytes += static_cast<int64_t>(long_values.at(k).size());
+  }
   const auto local = static_cast<int64_t>(rows.size());
   const int64_t k = allreduce_sum<int64_t>(comm, local);
   write_attribute(column_dataset, kWidth, static_cast<int64_t>(width));
@@ -97,8 +108,8 @@ int64_t write_long_values(File& file, hid_t column_dataset, const std::string& t
   numbers.clear();
   if (comm.is_root()) numbers.push_back(0);
   int64_t end = bytes_before;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    end += static_cast<int64_t>(values.at(i).size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    end += static_cast<int64_t>(long_values.at(i).size());
     numbers.push_back(end);
   }
   Handle offset(create_dataset_1d(file, group.id(), "offset", H5T_NATIVE_INT64, k + 1, path));
@@ -108,7 +119,7 @@ int64_t write_long_values(File& file, hid_t column_dataset, const std::string& t
 
   Handle byte_dataset(
       create_dataset_1d(file, group.id(), "bytes", H5T_NATIVE_UINT8, total_bytes, path));
-  LongBytes long_bytes(values);
+  LongBytes long_bytes(long_values);
   SlabBuffer slab;
   const auto per_round = static_cast<int64_t>(kStringSlabBytes);
   write_in_rounds(

@@ -71,9 +71,8 @@ void write_column(File& file, hid_t group, const Column& column, int64_t offset,
         comm, what);
   }
   if (strings != nullptr && widths == StringWidths::compact) {
-    LongValues long_values;
-    add_long_values(*strings, width, 0, long_values);
-    write_long_values(file, dataset.id(), where, column.name, long_values, width, offset, comm);
+    write_long_values(file, dataset.id(), where, column.name, long_values_in(*strings, width),
+                      width, offset, comm);
   }
   if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
 }

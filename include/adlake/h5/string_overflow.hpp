@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "adlake/core/table.hpp"
@@ -18,14 +19,24 @@
 namespace adlake::h5 {
 
 // This rank's values of a column longer than its width: their rows (counted
-// from the rank's first row, ascending) and the values whole.
+// from the rank's first row, ascending) and the values whole, either copied
+// (a column written slice by slice, whose slices are gone by then) or seen
+// in the column itself.
 struct LongValues {
   std::vector<std::size_t> rows;
-  StringColumn values;
+  StringColumn copies;                   // in row order, when `column` is null
+  const StringColumn* column = nullptr;  // else the values are its rows `rows`
+
+  std::string_view at(std::size_t k) const {
+    return column != nullptr ? column->at(rows[k]) : copies.at(k);
+  }
 };
 
-// Appends the values of `values` longer than `width` to `out`, the first of
-// `values` being row `first_row` of this rank's rows.
+// The long values of a whole column, seen in it (no copy).
+LongValues long_values_in(const StringColumn& values, std::size_t width);
+
+// Appends copies of the values of `values` longer than `width` to `out`, the
+// first of `values` being row `first_row` of this rank's rows.
 void add_long_values(const StringColumn& values, std::size_t width, std::size_t first_row,
                      LongValues& out);
 
