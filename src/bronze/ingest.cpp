@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "adlake/bronze/row_slabs.hpp"
+#include "adlake/bronze/slabs.hpp"
 #include "adlake/bronze/survey.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/csv/byte_split.hpp"
@@ -70,26 +70,22 @@ std::uint64_t bytes_of(const std::vector<csv::FileSegment>& segments) {
 }
 
 // The memory bound per rank (mpi/memory_budget.hpp), checked before reading
-// and before writing each entity. Reading never holds the share as columns:
-// a slab of rows (bronze/row_slabs.hpp), the read buffer and the length
-// counts, whatever the size of the input; rejects are kept whole (checked
-// once counted, with the writing).
-void check_read_memory(const Context& ctx, const EntityInput& input, const ShareOptions& options) {
+// each entity. Bronze never holds its share as columns: a slab of records
+// (bronze/slabs.hpp), the read buffer and the length counts, whatever the
+// size of the input, and 8 bytes per rejected line.
+void check_memory_bound(const Context& ctx, const EntityInput& input, const ShareOptions& options) {
   const std::uint64_t lengths =
       input.columns.size() * (csv::kMaxFieldBytes + 1) * sizeof(std::uint64_t);
-  check_memory(ctx, row_slab_memory(input.columns.size()) + options.chunk_bytes + lengths,
-               "bronze: reading " + input.name, "for a slab of its rows and a read buffer");
+  check_memory(ctx, slab_memory(input.columns.size()) + options.chunk_bytes + lengths,
+               "bronze: reading " + input.name, "for a slab of its records and a read buffer");
 }
 
 // Long values go whole to the table's overflow group: a 10 MB rejected line
 // costs about 10 MB on disk, not the column at that width. Rather than fill
 // the disk on the way, every rank stops before writing tables that the lake's
-// file system cannot hold (rank 0's view of its free space); and each rank
-// checks its memory.
-void check_write_room(const Context& ctx, const h5::File& file, const EntityInput& input,
-                      std::uint64_t rows_bytes, const Table& rejects) {
-  const auto rejects_size = h5::table_file_size(rejects, ctx.comm, h5::StringWidths::compact);
-  const std::uint64_t need = rows_bytes + rejects_size.bytes;
+// file system cannot hold (rank 0's view of its free space).
+void check_disk_room(const Context& ctx, const h5::File& file, const EntityInput& input,
+                     std::uint64_t need) {
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
     const std::uint64_t free = h5::free_disk_bytes(file.path());
@@ -99,12 +95,6 @@ void check_write_room(const Context& ctx, const h5::File& file, const EntityInpu
                     file.path() + ": no space left on device");
     }
   });
-  const std::uint64_t held = h5::table_memory_bytes(rejects);
-  const std::uint64_t slab = row_slab_memory(input.columns.size());
-  check_memory(ctx, held + std::max(slab, rejects_size.write_buffer),
-               "bronze: writing " + input.name,
-               format_bytes(held) + " of rejects, plus " + format_bytes(slab) +
-                   " for a slab of rows or to pack a column as fixed-length strings");
 }
 
 // Rank 0's progress lines while it reads its share (none on the other ranks).
@@ -122,18 +112,28 @@ std::function<void(std::uint64_t)> progress_logger(const Context& ctx, const Ent
   };
 }
 
-// Collective: the rows' compact widths (from the all-reduced length counts)
-// and the bytes their table will take (its columns with their overflow, and
-// `_file` and `_line`).
-std::uint64_t choose_widths(const Comm& comm, const ShareSurvey& survey, RowPlacement& placement) {
+// Collective: the compact widths of the rows' columns and of the rejects'
+// `raw` (from the all-reduced length counts), this rank's long values, and
+// the bytes both tables will take (their columns with their overflow).
+std::uint64_t plan_slabs(const Comm& comm, const ShareSurvey& survey, SlabPlan& plan) {
   std::uint64_t bytes = 0;
   for (const auto& lengths : survey.lengths) {
     const h5::CompactWidth compact = h5::compact_width(lengths, comm);
-    placement.widths.push_back(compact.width);
+    plan.widths.push_back(compact.width);
+    plan.long_values.push_back(lengths.longer_than(compact.width));
     bytes += compact.cost;
   }
-  const auto rows = allreduce_sum<unsigned long long>(comm, survey.rows());
-  return bytes + rows * (sizeof(std::int32_t) + sizeof(std::int64_t));
+  const h5::CompactWidth raw = h5::compact_width(survey.reject_lengths, comm);
+  plan.raw_width = raw.width;
+  for (const std::uint64_t length : survey.reject_lengths) {
+    if (length <= raw.width) continue;
+    ++plan.long_raw.values;
+    plan.long_raw.bytes += static_cast<std::int64_t>(length);
+  }
+  const auto rows = allreduce_sum<unsigned long long>(comm, plan.rows);
+  const auto rejects = allreduce_sum<unsigned long long>(comm, plan.rejects);
+  // `_file` and `_line`; `file`, `line` and `reason`.
+  return bytes + rows * 12 + raw.cost + rejects * 13;
 }
 
 h5::TableMeta table_meta(const nlohmann::json& params, const EntityInput& input) {
@@ -155,29 +155,30 @@ EntitySummary ingest_entity(const Context& ctx, h5::File& file, const EntityInpu
   ProgressClock progress(options.progress_seconds);
   const ShareOptions read_options{
       options.read_chunk_bytes, progress_logger(ctx, input, share_bytes, "read", clock, progress)};
-  check_read_memory(ctx, input, read_options);
-  auto survey = collective_try(comm, [&] { return survey_share(input, segments, read_options); });
+  check_memory_bound(ctx, input, read_options);
+  const auto survey =
+      collective_try(comm, [&] { return survey_share(input, segments, read_options); });
   const double read_seconds = clock.seconds();
   const auto counts = exchange_counts(comm, survey.counts);
-  number_rejects(survey.rejects, input.first_file_index, counts.lines_before);
-  RowPlacement placement{survey.rows(), {}, counts.lines_before};
-  check_write_room(ctx, file, input, choose_widths(comm, survey, placement), survey.rejects);
+  SlabPlan plan;
+  plan.rows = survey.rows();
+  plan.rejects = static_cast<std::int64_t>(survey.reject_lengths.size());
+  plan.lines_before = counts.lines_before;
+  check_disk_room(ctx, file, input, plan_slabs(comm, survey, plan));
 
-  h5::TableMeta meta = table_meta(params, input);
-  meta.stats = entity_stats(input, counts.totals);
-  meta.description = "raw " + input.name +
-                     " rows as the CSV gave them (unquoted, not trimmed), in input order; "
-                     "_file indexes /_files, _line is the physical line (header = 1)";
+  SlabTables meta{table_meta(params, input), table_meta(params, input)};
+  meta.rows.stats = entity_stats(input, counts.totals);
+  meta.rows.description = "raw " + input.name +
+                          " rows as the CSV gave them (unquoted, not trimmed), in input order; "
+                          "_file indexes /_files, _line is the physical line (header = 1)";
+  meta.rejects.stats = rejects_stats(counts.totals);
+  meta.rejects.description = "malformed " + input.name +
+                             " lines, verbatim: file indexes /_files, line is the physical line, "
+                             "reason per CONTRACT 2.2";
   const ShareOptions write_options{
       options.read_chunk_bytes,
       progress_logger(ctx, input, share_bytes, "written", clock, progress)};
-  write_row_slabs(file, "/" + input.name, input, segments, write_options, placement, meta, comm);
-  meta.stats = rejects_stats(counts.totals);
-  meta.description = "malformed " + input.name +
-                     " lines, verbatim: file indexes /_files, line is the physical line, "
-                     "reason per CONTRACT 2.2";
-  h5::write_table(file, "/_rejects/" + input.name, survey.rejects, meta, comm,
-                  h5::StringWidths::compact);
+  write_share_slabs(file, input, segments, write_options, plan, meta, comm);
   if (ctx.is_root()) {
     spdlog::debug("bronze {}: rank 0 surveyed {:.1f} MB in {:.2f} s, wrote in {:.2f} s", input.name,
                   static_cast<double>(survey.bytes) / 1e6, read_seconds,

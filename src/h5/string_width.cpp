@@ -95,8 +95,12 @@ CompactWidth optimal_width(std::uint64_t n, std::uint64_t longest,
   }
 }
 
-std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
-                                                  const std::vector<std::uint64_t>& lower) {
+namespace {
+
+// The histogram of the lengths length_at(0..n-1) over the buckets `lower`.
+template <class LengthAt>
+std::vector<std::uint64_t> histogram_of(std::size_t n, const LengthAt& length_at,
+                                        const std::vector<std::uint64_t>& lower) {
   std::vector<std::uint64_t> out(2 * lower.size(), 0);
   // The leading buckets one length wide are indexed by the length itself.
   std::size_t direct = 0;
@@ -104,8 +108,8 @@ std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
          lower[direct + 1] == direct + 2) {
     ++direct;
   }
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::uint64_t length = values.at(i).size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t length = length_at(i);
     if (length == 0) continue;
     const std::size_t b =
         length <= direct
@@ -117,6 +121,14 @@ std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
     out[2 * b + 1] += length;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
+                                                  const std::vector<std::uint64_t>& lower) {
+  return histogram_of(
+      values.size(), [&](std::size_t i) { return values.at(i).size(); }, lower);
 }
 
 namespace {
@@ -170,6 +182,27 @@ std::vector<std::uint64_t> LengthCounts::histogram(const std::vector<std::uint64
     }
   }
   return out;
+}
+
+LongValueCounts LengthCounts::longer_than(std::uint64_t width) const {
+  LongValueCounts out;
+  for (std::uint64_t length = width + 1; length < counts_.size(); ++length) {
+    out.values += static_cast<std::int64_t>(counts_[length]);
+    out.bytes += static_cast<std::int64_t>(counts_[length] * length);
+  }
+  return out;
+}
+
+CompactWidth compact_width(std::span<const std::uint64_t> lengths, const Comm& comm) {
+  const std::uint64_t longest =
+      lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
+  return agreed_width(
+      lengths.size(), longest,
+      [&](const std::vector<std::uint64_t>& lower) {
+        return histogram_of(
+            lengths.size(), [&](std::size_t i) { return lengths[i]; }, lower);
+      },
+      comm);
 }
 
 CompactWidth compact_width(const LengthCounts& lengths, const Comm& comm) {

@@ -2,14 +2,14 @@
 // Bronze's first pass over a rank's share of an entity (bronze/share.hpp):
 // what choosing the string widths (an all-reduce of length histograms,
 // h5/string_width.hpp), placing this rank's rows and the stats need, without
-// holding the rows. Rejects are kept whole: they are rare, and a rejects
-// table's widths need its raw lines, whose length has no bound.
+// holding the rows or the rejects: per column, the number of values of each
+// length (a row's values are at most 4096 bytes long, CONTRACT 2.2); per
+// rejected line, its length (a line's has no bound), 8 bytes a reject.
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "adlake/bronze/share.hpp"
-#include "adlake/core/table.hpp"
 #include "adlake/h5/string_width.hpp"
 
 namespace adlake::bronze {
@@ -17,9 +17,8 @@ namespace adlake::bronze {
 struct ShareSurvey {
   // Per column of the entity (CONTRACT 1 order): the lengths of its rows' values.
   std::vector<h5::LengthCounts> lengths;
-  // `file` (int32, into /_files), `line` (int64), `reason` (enum), `raw`;
-  // `line` holds ShareScanner's positions until number_rejects() runs.
-  Table rejects;
+  // Per rejected line, in order: its length (the `raw` column's values).
+  std::vector<std::uint64_t> reject_lengths;
   std::vector<FileCounts> counts;  // per file of the entity
   std::uint64_t bytes = 0;         // the size of this rank's byte ranges
 
@@ -28,10 +27,5 @@ struct ShareSurvey {
 
 ShareSurvey survey_share(const EntityInput& input, std::span<const csv::FileSegment> segments,
                          const ShareOptions& options = {});
-
-// Turns the rejects' positions into 1-based physical line numbers, given for
-// each file of the entity the number of its lines owned by lower ranks.
-void number_rejects(Table& rejects, std::int32_t first_file_index,
-                    std::span<const std::int64_t> lines_before);
 
 }  // namespace adlake::bronze

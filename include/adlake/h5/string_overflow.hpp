@@ -8,6 +8,7 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,35 +19,54 @@
 
 namespace adlake::h5 {
 
-// This rank's values of a column longer than its width: their rows (counted
-// from the rank's first row, ascending) and the values whole, either copied
-// (a column written slice by slice, whose slices are gone by then) or seen
-// in the column itself.
-struct LongValues {
-  std::vector<std::size_t> rows;
-  StringColumn copies;                   // in row order, when `column` is null
-  const StringColumn* column = nullptr;  // else the values are its rows `rows`
+// A column's overflow written as its long values come, a few at a time, by
+// each rank alone (independent transfers), once every rank said how many it
+// has and their bytes: a writer of a table slice by slice holds none of them.
+class LongValuesWriter {
+ public:
+  // Collective (a rank with no long values joins too): the attributes of
+  // `column_dataset`, and the group and its datasets when any rank has long
+  // values. `local_values` and `local_bytes`: this rank's.
+  LongValuesWriter(File& file, hid_t column_dataset, const std::string& table_path,
+                   const std::string& column, std::size_t width, int64_t local_values,
+                   int64_t local_bytes, const Comm& comm);
+  ~LongValuesWriter();
+  LongValuesWriter(const LongValuesWriter&) = delete;
+  LongValuesWriter& operator=(const LongValuesWriter&) = delete;
 
-  std::string_view at(std::size_t k) const {
-    return column != nullptr ? column->at(rows[k]) : copies.at(k);
-  }
+  // This rank alone: the long value of `row` (of the table; ascending from
+  // call to call), whole. Written when enough are buffered, or by flush().
+  void add(int64_t row, std::string_view value);
+  void flush();
+  // Throws unless this rank added (and flushed) what it announced.
+  void check_complete() const;
+  // k: the long values of all ranks.
+  int64_t total() const { return total_; }
+
+ private:
+  struct Datasets;
+  File& file_;
+  std::string path_;
+  int64_t total_ = 0;
+  int64_t local_values_;
+  int64_t local_bytes_;
+  std::unique_ptr<Datasets> datasets_;
+  int64_t next_value_ = 0;  // the index in the group of the next value written
+  int64_t next_byte_ = 0;   // its first byte in `bytes`
+  int64_t added_values_ = 0;
+  int64_t added_bytes_ = 0;
+  std::vector<int64_t> rows_;  // buffered
+  std::vector<int64_t> ends_;
+  std::vector<char> text_;
 };
 
-// The long values of a whole column, seen in it (no copy).
-LongValues long_values_in(const StringColumn& values, std::size_t width);
-
-// Appends copies of the values of `values` longer than `width` to `out`, the
-// first of `values` being row `first_row` of this rank's rows.
-void add_long_values(const StringColumn& values, std::size_t width, std::size_t first_row,
-                     LongValues& out);
-
-// Collective (a rank with no long values joins too): this rank's long values
-// of a column (its first row being row `row_offset` of the table) written
-// whole, and the attributes of `column_dataset`. Returns k, the long values
-// of all ranks.
+// Collective (a rank with no long values joins too): the values of `values`
+// (this rank's rows, the first being row `row_offset` of the table) longer
+// than `width`, written whole, and the attributes of `column_dataset`.
+// Returns k, the long values of all ranks.
 int64_t write_long_values(File& file, hid_t column_dataset, const std::string& table_path,
-                          const std::string& column, const LongValues& long_values,
-                          std::size_t width, int64_t row_offset, const Comm& comm);
+                          const std::string& column, const StringColumn& values, std::size_t width,
+                          int64_t row_offset, const Comm& comm);
 
 // `values` holds rows [begin, begin + values.size()) of a column as stored;
 // its long values become whole. Nothing for a column without an overflow
