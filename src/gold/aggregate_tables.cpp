@@ -235,6 +235,24 @@ double ecpm_micros(int64_t revenue_micros, int64_t impressions) {
   return static_cast<double>(scaled) / static_cast<double>(impressions);
 }
 
+// The whole funnel in one row.
+GoldTable funnel_summary_table(const Counts& totals, const char* ratios) {
+  GoldTable funnel{"/funnel_summary",
+                   Table{},
+                   std::string("SELECT COUNT(*) AS requests, SUM(has_impression) AS impressions, "
+                               "SUM(is_click) AS clicks, SUM(is_install) AS installs, "
+                               "SUM(revenue_micros) AS revenue_micros, impressions / requests AS "
+                               "fill_rate, clicks / impressions AS ctr, installs / clicks AS cvr "
+                               "FROM silver.fact_ad_funnel") +
+                       ratios,
+                   {kFactSource}};
+  add_metrics(funnel.table,
+              {Metric::kRequests, Metric::kImpressions, Metric::kClicks, Metric::kInstalls,
+               Metric::kRevenue, Metric::kFillRate, Metric::kCtr, Metric::kCvr},
+              {Group{totals, 0}});
+  return funnel;
+}
+
 std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals,
                                         const Advertisers& advertisers) {
   const DenseTotals& d = totals.dense;
@@ -280,20 +298,7 @@ std::vector<GoldTable> aggregate_tables(const AggregateTotals& totals,
                   "FROM silver.fact_ad_funnel WHERE has_impression = 1 GROUP BY hour_of_day ORDER "
                   "BY hour_of_day") +
           ratios));
-  GoldTable funnel{"/funnel_summary",
-                   Table{},
-                   std::string("SELECT COUNT(*) AS requests, SUM(has_impression) AS impressions, "
-                               "SUM(is_click) AS clicks, SUM(is_install) AS installs, "
-                               "SUM(revenue_micros) AS revenue_micros, impressions / requests AS "
-                               "fill_rate, clicks / impressions AS ctr, installs / clicks AS cvr "
-                               "FROM silver.fact_ad_funnel") +
-                       ratios,
-                   {kFactSource}};
-  add_metrics(funnel.table,
-              {Metric::kRequests, Metric::kImpressions, Metric::kClicks, Metric::kInstalls,
-               Metric::kRevenue, Metric::kFillRate, Metric::kCtr, Metric::kCvr},
-              {Group{d.funnel, 0}});
-  out.push_back(std::move(funnel));
+  out.push_back(funnel_summary_table(d.funnel, ratios));
   return out;
 }
 

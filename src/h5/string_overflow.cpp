@@ -26,6 +26,29 @@ std::string group_path(const std::string& table_path, const std::string& column)
 // (h5/fixed_strings.hpp).
 constexpr std::size_t kBufferedValues = kStringSlabBytes / (2 * sizeof(int64_t));
 
+// `values` (rows from `begin`) with the long values of `rows` (ascending)
+// put in place; a row outside the slice, or out of order, leaves the result
+// short, which the caller reports.
+StringColumn splice_long_values(const StringColumn& values, int64_t begin,
+                                const std::vector<int64_t>& rows,
+                                const std::vector<int64_t>& offsets,
+                                const std::vector<char>& text) {
+  StringColumn whole;
+  whole.reserve(values.size(), values.byte_size() + text.size());
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (j < rows.size() && rows[j] == begin + static_cast<int64_t>(i)) {
+      whole.push_back(std::string_view(text.data() + (offsets[j] - offsets.front()),
+                                       static_cast<std::size_t>(offsets[j + 1] - offsets[j])));
+      ++j;
+    } else {
+      whole.push_back(values.at(i));
+    }
+  }
+  if (j != rows.size()) return StringColumn{};
+  return whole;
+}
+
 }  // namespace
 
 struct LongValuesWriter::Datasets {
@@ -177,20 +200,10 @@ void merge_long_values(const File& file, hid_t column_dataset, const std::string
   const auto text = read_bytes(file, bytes.id(), offsets.front(), offsets.back() - offsets.front(),
                                where + "/bytes");
 
-  StringColumn whole;
-  whole.reserve(values.size(), values.byte_size() + text.size());
-  std::size_t j = 0;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (j < rows.size() && rows[j] == begin + static_cast<int64_t>(i)) {
-      whole.push_back(std::string_view(text.data() + (offsets[j] - offsets.front()),
-                                       static_cast<std::size_t>(offsets[j + 1] - offsets[j])));
-      ++j;
-    } else {
-      whole.push_back(values.at(i));
-    }
+  values = splice_long_values(values, begin, rows, offsets, text);
+  if (values.size() != static_cast<std::size_t>(count)) {
+    throw IoError(where + "/row in " + file.path() + " is not ascending");
   }
-  if (j != rows.size()) throw IoError(where + "/row in " + file.path() + " is not ascending");
-  values = std::move(whole);
 }
 
 std::uint64_t long_value_bytes(const File& file, hid_t column_dataset,

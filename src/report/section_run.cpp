@@ -124,28 +124,18 @@ std::vector<LineageTable> lake_tables(Lake& lake) {
   return out;
 }
 
-std::string lineage_figure(Lake& lake) {
-  const auto tables = lake_tables(lake);
-  if (tables.empty()) throw Unavailable("no layer file in the lake yet: run adlake bronze");
-  std::vector<svg::GraphNode> nodes;
-  std::vector<std::pair<std::string, std::string>> edges;
-  std::set<std::string> ids;
+// The graph's raw-CSV nodes and every table's incoming edges, from each
+// table's `sources`: a raw source is "raw:requests/*.csv" (a pattern) or a
+// file path, grouped by its folder, one node per entity either way.
+void add_source_edges(const std::vector<LineageTable>& tables, std::vector<svg::GraphNode>& nodes,
+                      std::vector<std::pair<std::string, std::string>>& edges) {
   std::map<std::string, std::set<std::string>> raw_files;  // raw folder -> files
-  const auto column_of = [](const std::string& layer) {
-    for (size_t i = 0; i < kLayers.size(); ++i) {
-      if (layer == kLayers[i]) return static_cast<int>(i) + 1;
-    }
-    return 0;
-  };
-  for (const auto& t : tables) ids.insert(t.layer + ":" + t.path);
   for (const auto& t : tables) {
     for (const auto& source : t.meta.sources) {
       if (source.find(".h5:/") != std::string::npos) {
         edges.emplace_back(source, t.layer + ":" + t.path);
         continue;
       }
-      // A raw source is "raw:requests/*.csv" (a pattern) or a file path, grouped
-      // by its folder: one node per entity either way.
       const std::string rest = source.rfind("raw:", 0) == 0 ? source.substr(4) : source;
       const bool pattern = rest.empty() || rest.find('*') != std::string::npos;
       const std::string folder = fs::path(rest).parent_path().generic_string();
@@ -160,6 +150,22 @@ std::string lineage_figure(Lake& lake) {
   for (auto& n : nodes) {
     if (!raw_files[n.id].empty()) n.label += fmt::format(" ({} files)", raw_files[n.id].size());
   }
+}
+
+std::string lineage_figure(Lake& lake) {
+  const auto tables = lake_tables(lake);
+  if (tables.empty()) throw Unavailable("no layer file in the lake yet: run adlake bronze");
+  std::vector<svg::GraphNode> nodes;
+  std::vector<std::pair<std::string, std::string>> edges;
+  std::set<std::string> ids;
+  const auto column_of = [](const std::string& layer) {
+    for (size_t i = 0; i < kLayers.size(); ++i) {
+      if (layer == kLayers[i]) return static_cast<int>(i) + 1;
+    }
+    return 0;
+  };
+  for (const auto& t : tables) ids.insert(t.layer + ":" + t.path);
+  add_source_edges(tables, nodes, edges);
   HtmlTable list({"table", "rows", "stage", "made from", "created at"}, {1});
   // In each column the tables come first, the rejects and other tables under
   // names starting with "_" after them, dimmed.

@@ -2,7 +2,7 @@
 # Fault: one rank SIGKILLed in each stage. For every stage the
 # binary has, on a lake where every layer is already published: run the stage
 # again at 2 ranks and kill a rank with SIGKILL, once early (rank 0, a quarter
-# of the stage's time in a first run) and once while it writes its new layer
+# of the stage's time in a first run after its first log line) and once while it writes its new layer
 # (rank 1, as soon as the layer's temporary file exists: the ranks pause there
 # for 3 s through ADLAKE_FAULT_LAYER_PAUSE_MS, docs/hardening.md). The job must end
 # non-zero within 30 s of the kill, without another crash, with every
@@ -50,6 +50,14 @@ kill_during() {
   start_ns=$(date +%s%N)
   if [[ $mode == early ]]; then
     victim=${children[0]}
+    # Only once the stage has logged its first line, i.e. every rank is past
+    # MPI_Init: a rank killed inside MPI_Init's handshake with mpirun
+    # deadlocks Open MPI 4.1's mpirun itself (docs/hardening.md).
+    for ((i = 0; i < 300; i++)); do
+      grep -q "adlake .* $stage: " "$log" && break
+      kill -0 "$mpid" 2>/dev/null || break
+      sleep 0.01
+    done
     sleep "$(awk -v t="${stage_seconds[$stage]}" 'BEGIN { print t / 4 }')"
   else
     # As soon as the new layer's temporary file exists: the layer is being written.
