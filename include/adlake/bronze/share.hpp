@@ -50,7 +50,7 @@ struct ShareOptions {
 // The records (rows and rejects) of the lines this rank owns in `segments`,
 // one at a time: headers and blank lines are counted and passed over. Both of
 // bronze's passes over a share read it through this (bronze/survey.hpp,
-// bronze/row_slabs.hpp). Throws DataError (header) or IoError naming the
+// bronze/slabs.hpp). Throws DataError (header) or IoError naming the
 // file.
 class ShareScanner {
  public:
