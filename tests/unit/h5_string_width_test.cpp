@@ -142,7 +142,10 @@ TEST_CASE("length counts: every histogram and the long values of the values them
   CHECK(counts.size() == values.size());
   CHECK(counts.longest() == values.max_length());
   const std::vector<std::vector<std::uint64_t>> bucket_sets = {
-      {1, 2, 3, 4, 5, 10, 39, 40, 4000}, {1, 7, 100}, {1}, {1, 4090, 4096}};  // as optimal_width asks
+      {1, 2, 3, 4, 5, 10, 39, 40, 4000},
+      {1, 7, 100},
+      {1},
+      {1, 4090, 4096}};  // as optimal_width asks
   for (const auto& lower : bucket_sets) {
     CHECK(counts.histogram(lower) == local_length_histogram(values, lower));
   }
