@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "adlake/bronze/slabs.hpp"
+#include "adlake/bronze/survey.hpp"
 #include "adlake/core/timer.hpp"
 #include "adlake/csv/byte_split.hpp"
 #include "adlake/h5/table_io.hpp"
@@ -68,29 +70,22 @@ std::uint64_t bytes_of(const std::vector<csv::FileSegment>& segments) {
 }
 
 // The memory bound per rank (mpi/memory_budget.hpp), checked before reading
-// and before writing each entity. Reading holds the values and one offset per
-// value, and vectors grow by doubling: about twice the CSV bytes of the share
-// (measured: 80 MB more RSS for a 40 MB share of requests).
-constexpr std::uint64_t kReadBytesPerCsvByte = 2;
-
-void check_read_memory(const Context& ctx, const EntityInput& input,
-                       const std::vector<csv::FileSegment>& segments) {
-  const std::uint64_t csv_bytes = bytes_of(segments);
-  check_memory(ctx, kReadBytesPerCsvByte * csv_bytes, "bronze: reading " + input.name,
-               "for its share of " + format_bytes(csv_bytes) + " of CSV");
+// each entity. Bronze never holds its share as columns: a slab of records
+// (bronze/slabs.hpp), the read buffer and the length counts, whatever the
+// size of the input, and 8 bytes per rejected line.
+void check_memory_bound(const Context& ctx, const EntityInput& input, const ShareOptions& options) {
+  const std::uint64_t lengths =
+      input.columns.size() * (csv::kMaxFieldBytes + 1) * sizeof(std::uint64_t);
+  check_memory(ctx, slab_memory(input.columns.size()) + options.chunk_bytes + lengths,
+               "bronze: reading " + input.name, "for a slab of its records and a read buffer");
 }
 
-// Writing packs each string column at its compact width (CONTRACT 5), a slab
-// of about 16 MiB at a time (h5/fixed_strings.hpp), and long values go whole
-// to the table's overflow group: a 10 MB rejected line costs about 10 MB on
-// disk, not the column at that width. Rather than fill the disk on the way,
-// every rank stops before writing tables that the lake's file system cannot
-// hold (rank 0's view of its free space); and each rank checks its memory.
-void check_write_room(const Context& ctx, const h5::File& file, const EntityInput& input,
-                      const EntityShare& share) {
-  const auto rows = h5::table_file_size(share.rows, ctx.comm, h5::StringWidths::compact);
-  const auto rejects = h5::table_file_size(share.rejects, ctx.comm, h5::StringWidths::compact);
-  const std::uint64_t need = rows.bytes + rejects.bytes;
+// Long values go whole to the table's overflow group: a 10 MB rejected line
+// costs about 10 MB on disk, not the column at that width. Rather than fill
+// the disk on the way, every rank stops before writing tables that the lake's
+// file system cannot hold (rank 0's view of its free space).
+void check_disk_room(const Context& ctx, const h5::File& file, const EntityInput& input,
+                     std::uint64_t need) {
   collective_try(ctx.comm, [&] {
     if (!ctx.is_root()) return;
     const std::uint64_t free = h5::free_disk_bytes(file.path());
@@ -100,47 +95,53 @@ void check_write_room(const Context& ctx, const h5::File& file, const EntityInpu
                     file.path() + ": no space left on device");
     }
   });
-  const std::uint64_t held =
-      h5::table_memory_bytes(share.rows) + h5::table_memory_bytes(share.rejects);
-  const std::uint64_t packed = std::max(rows.write_buffer, rejects.write_buffer);
-  check_memory(ctx, held + packed, "bronze: writing " + input.name,
-               format_bytes(held) + " of rows and rejects, plus " + format_bytes(packed) +
-                   " to pack a column as fixed-length strings");
 }
 
 // Rank 0's progress lines while it reads its share (none on the other ranks).
 std::function<void(std::uint64_t)> progress_logger(const Context& ctx, const EntityInput& input,
-                                                   std::uint64_t share_bytes,
+                                                   std::uint64_t share_bytes, const char* verb,
                                                    const Stopwatch& clock,
                                                    ProgressClock& progress) {
   if (!ctx.is_root()) return {};
-  return [&input, &clock, &progress, share_bytes](std::uint64_t done) {
+  return [&input, &clock, &progress, share_bytes, verb](std::uint64_t done) {
     if (!progress.due() || share_bytes == 0) return;
     const double seconds = clock.seconds();
-    spdlog::info("bronze {}: {:.0f}% read, {:.0f} MB/s per rank", input.name,
-                 100.0 * static_cast<double>(done) / static_cast<double>(share_bytes),
+    spdlog::info("bronze {}: {:.0f}% {}, {:.0f} MB/s per rank", input.name,
+                 100.0 * static_cast<double>(done) / static_cast<double>(share_bytes), verb,
                  seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0.0);
   };
 }
 
-void write_entity(const Comm& comm, h5::File& file, const EntityInput& input,
-                  const EntityShare& share, std::span<const FileCounts> totals,
-                  const nlohmann::json& params) {
+// Collective: the compact widths of the rows' columns and of the rejects'
+// `raw` (from the all-reduced length counts), this rank's long values, and
+// the bytes both tables will take (their columns with their overflow).
+std::uint64_t plan_slabs(const Comm& comm, const ShareSurvey& survey, SlabPlan& plan) {
+  std::uint64_t bytes = 0;
+  for (const auto& lengths : survey.lengths) {
+    const h5::CompactWidth compact = h5::compact_width(lengths, comm);
+    plan.widths.push_back(compact.width);
+    plan.long_values.push_back(lengths.longer_than(compact.width));
+    bytes += compact.cost;
+  }
+  const h5::CompactWidth raw = h5::compact_width(survey.reject_lengths, comm);
+  plan.raw_width = raw.width;
+  for (const std::uint64_t length : survey.reject_lengths) {
+    if (length <= raw.width) continue;
+    ++plan.long_raw.values;
+    plan.long_raw.bytes += static_cast<std::int64_t>(length);
+  }
+  const auto rows = allreduce_sum<unsigned long long>(comm, plan.rows);
+  const auto rejects = allreduce_sum<unsigned long long>(comm, plan.rejects);
+  // `_file` and `_line`; `file`, `line` and `reason`.
+  return bytes + rows * 12 + raw.cost + rejects * 13;
+}
+
+h5::TableMeta table_meta(const nlohmann::json& params, const EntityInput& input) {
   h5::TableMeta meta;
   meta.stage = "bronze";
   meta.sources = {sources_of(input)};
   meta.params = params;
-  meta.stats = entity_stats(input, totals);
-  meta.description = "raw " + input.name +
-                     " rows as the CSV gave them (unquoted, not trimmed), in input order; "
-                     "_file indexes /_files, _line is the physical line (header = 1)";
-  h5::write_table(file, "/" + input.name, share.rows, meta, comm, h5::StringWidths::compact);
-  meta.stats = rejects_stats(totals);
-  meta.description = "malformed " + input.name +
-                     " lines, verbatim: file indexes /_files, line is the physical line, "
-                     "reason per CONTRACT 2.2";
-  h5::write_table(file, "/_rejects/" + input.name, share.rejects, meta, comm,
-                  h5::StringWidths::compact);
+  return meta;
 }
 
 }  // namespace
@@ -150,19 +151,37 @@ EntitySummary ingest_entity(const Context& ctx, h5::File& file, const EntityInpu
   const Comm& comm = ctx.comm;
   Stopwatch clock;
   const auto segments = csv::split_files(input.sizes, ctx.rank(), ctx.size());
+  const std::uint64_t share_bytes = bytes_of(segments);
   ProgressClock progress(options.progress_seconds);
-  const ShareOptions share_options{
-      options.read_chunk_bytes, progress_logger(ctx, input, bytes_of(segments), clock, progress)};
-  check_read_memory(ctx, input, segments);
-  auto share = collective_try(comm, [&] { return read_share(input, segments, share_options); });
-  check_write_room(ctx, file, input, share);
+  const ShareOptions read_options{
+      options.read_chunk_bytes, progress_logger(ctx, input, share_bytes, "read", clock, progress)};
+  check_memory_bound(ctx, input, read_options);
+  const auto survey =
+      collective_try(comm, [&] { return survey_share(input, segments, read_options); });
   const double read_seconds = clock.seconds();
-  const auto counts = exchange_counts(comm, share.counts);
-  number_lines(share, input.first_file_index, counts.lines_before);
-  write_entity(comm, file, input, share, counts.totals, params);
+  const auto counts = exchange_counts(comm, survey.counts);
+  SlabPlan plan;
+  plan.rows = survey.rows();
+  plan.rejects = static_cast<std::int64_t>(survey.reject_lengths.size());
+  plan.lines_before = counts.lines_before;
+  check_disk_room(ctx, file, input, plan_slabs(comm, survey, plan));
+
+  SlabTables meta{table_meta(params, input), table_meta(params, input)};
+  meta.rows.stats = entity_stats(input, counts.totals);
+  meta.rows.description = "raw " + input.name +
+                          " rows as the CSV gave them (unquoted, not trimmed), in input order; "
+                          "_file indexes /_files, _line is the physical line (header = 1)";
+  meta.rejects.stats = rejects_stats(counts.totals);
+  meta.rejects.description = "malformed " + input.name +
+                             " lines, verbatim: file indexes /_files, line is the physical line, "
+                             "reason per CONTRACT 2.2";
+  const ShareOptions write_options{
+      options.read_chunk_bytes,
+      progress_logger(ctx, input, share_bytes, "written", clock, progress)};
+  write_share_slabs(file, input, segments, write_options, plan, meta, comm);
   if (ctx.is_root()) {
-    spdlog::debug("bronze {}: rank 0 read {:.1f} MB in {:.2f} s, wrote in {:.2f} s", input.name,
-                  static_cast<double>(share.bytes) / 1e6, read_seconds,
+    spdlog::debug("bronze {}: rank 0 surveyed {:.1f} MB in {:.2f} s, wrote in {:.2f} s", input.name,
+                  static_cast<double>(survey.bytes) / 1e6, read_seconds,
                   clock.seconds() - read_seconds);
   }
   const double seconds = allreduce_max(comm, clock.seconds());

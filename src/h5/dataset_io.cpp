@@ -71,29 +71,32 @@ void write_in_rounds(File& file, hid_t dataset, hid_t type, int64_t offset, int6
                      const Comm& comm, const std::string& what) {
   per_round = std::max<int64_t>(per_round, 1);
   const int64_t rounds = allreduce_max<int64_t>(comm, (count + per_round - 1) / per_round);
-  Handle space(H5Dget_space(dataset), "get space of " + what);
   for (int64_t round = 0; round < rounds; ++round) {
     const int64_t first = std::min(count, round * per_round);
     const int64_t n = std::min(per_round, count - first);
     const void* buffer = n > 0 ? slice(first, n) : nullptr;
-    Selection sel = select_rows(space.id(), offset + first, n);
     // Independent transfers: each rank's rows are one contiguous range, which
     // it writes itself. A collective write (ROMIO's all-gathers and file views
     // around every slab) made the rank that finished its part first wait,
     // yielding, for the other: ~0.3M sched_yield calls in bronze at 1M
     // requests. The rounds still keep the ranks together (reserve_for agrees).
-    Handle dxpl = transfer_plist(false);
     reserve_for(file, dataset);
-    collective_try(comm, [&] {
-      const herr_t status =
-          H5Dwrite(dataset, type, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),
-                   n > 0 ? buffer : &count);  // a pointer even for none
-      try {
-        check_status(status, "write " + what + " in " + file.path());
-      } catch (const IoError& e) {
-        throw IoError(e.what() + disk_full_hint(file.path()));
-      }
-    });
+    collective_try(comm,
+                   [&] { write_range(file, dataset, type, offset + first, n, buffer, what); });
+  }
+}
+
+void write_range(const File& file, hid_t dataset, hid_t type, int64_t first, int64_t count,
+                 const void* data, const std::string& what) {
+  Handle space(H5Dget_space(dataset), "get space of " + what);
+  const Selection sel = select_rows(space.id(), first, count);
+  const Handle dxpl = transfer_plist(false);
+  const herr_t status = H5Dwrite(dataset, type, sel.mem_space.id(), sel.file_space.id(), dxpl.id(),
+                                 count > 0 ? data : &count);  // a pointer even for none
+  try {
+    check_status(status, "write " + what + " in " + file.path());
+  } catch (const IoError& e) {
+    throw IoError(e.what() + disk_full_hint(file.path()));
   }
 }
 

@@ -10,6 +10,7 @@
 #include "adlake/h5/dataset_io.hpp"
 #include "adlake/h5/fixed_strings.hpp"
 #include "adlake/mpi/collectives.hpp"
+#include "adlake/mpi/error_agreement.hpp"
 
 namespace adlake::h5 {
 namespace {
@@ -21,38 +22,9 @@ std::string group_path(const std::string& table_path, const std::string& column)
   return table_path + "/_long/" + column;
 }
 
-// Elements of int64 per write round: a slab's worth (h5/fixed_strings.hpp).
-constexpr int64_t kInt64sPerRound = static_cast<int64_t>(kStringSlabBytes / sizeof(int64_t));
-
-// Copies bytes [first, first + n) of the concatenation of the long values,
-// asked for in ascending, contiguous ranges (one write round after another).
-class LongBytes {
- public:
-  LongBytes(const StringColumn& values, const std::vector<std::size_t>& rows)
-      : values_(values), rows_(rows) {}
-  const void* copy(std::size_t n, char* out) {
-    char* const start = out;
-    while (n > 0) {
-      const std::string_view v = values_.at(rows_[next_]);
-      const std::size_t take = std::min(n, v.size() - within_);
-      std::memcpy(out, v.data() + within_, take);
-      out += take;
-      n -= take;
-      within_ += take;
-      if (within_ == v.size()) {
-        ++next_;
-        within_ = 0;
-      }
-    }
-    return start;
-  }
-
- private:
-  const StringColumn& values_;
-  const std::vector<std::size_t>& rows_;
-  std::size_t next_ = 0;    // the value being copied
-  std::size_t within_ = 0;  // bytes of it already copied
-};
+// Long values buffered before they are written: about a slab's worth
+// (h5/fixed_strings.hpp).
+constexpr std::size_t kBufferedValues = kStringSlabBytes / (2 * sizeof(int64_t));
 
 // `values` (rows from `begin`) with the long values of `rows` (ascending)
 // put in place; a row outside the slice, or out of order, leaves the result
@@ -79,65 +51,103 @@ StringColumn splice_long_values(const StringColumn& values, int64_t begin,
 
 }  // namespace
 
+struct LongValuesWriter::Datasets {
+  Handle group;
+  Handle row;
+  Handle offset;
+  Handle bytes;
+};
+
+LongValuesWriter::LongValuesWriter(File& file, hid_t column_dataset, const std::string& table_path,
+                                   const std::string& column, std::size_t width,
+                                   int64_t local_values, int64_t local_bytes, const Comm& comm)
+    : file_(file),
+      path_(group_path(table_path, column)),
+      local_values_(local_values),
+      local_bytes_(local_bytes) {
+  total_ = allreduce_sum<int64_t>(comm, local_values);
+  write_attribute(column_dataset, kWidth, static_cast<int64_t>(width));
+  write_attribute(column_dataset, kLongValues, total_);
+  if (total_ == 0) return;
+  next_value_ = exclusive_scan_sum<int64_t>(comm, local_values);
+  next_byte_ = exclusive_scan_sum<int64_t>(comm, local_bytes);
+  const int64_t total_bytes = allreduce_sum<int64_t>(comm, local_bytes);
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), "create link properties");
+  H5Pset_create_intermediate_group(lcpl.id(), 1);
+  Handle group(H5Gcreate2(file.id(), path_.c_str(), lcpl.id(), H5P_DEFAULT, H5P_DEFAULT),
+               "create group " + path_ + " in " + file.path());
+  Handle row = create_dataset_1d(file, group.id(), "row", H5T_NATIVE_INT64, total_, path_);
+  Handle offset =
+      create_dataset_1d(file, group.id(), "offset", H5T_NATIVE_INT64, total_ + 1, path_);
+  Handle bytes = create_dataset_1d(file, group.id(), "bytes", H5T_NATIVE_UINT8, total_bytes, path_);
+  for (hid_t dataset : {row.id(), offset.id(), bytes.id()}) reserve_for(file, dataset);
+  datasets_ = std::make_unique<Datasets>(
+      Datasets{std::move(group), std::move(row), std::move(offset), std::move(bytes)});
+  // The first offset, 0.
+  collective_try(comm, [&] {
+    const int64_t zero = 0;
+    write_range(file, datasets_->offset.id(), H5T_NATIVE_INT64, 0, comm.is_root() ? 1 : 0, &zero,
+                "dataset " + path_ + "/offset");
+  });
+}
+
+LongValuesWriter::~LongValuesWriter() = default;
+
+void LongValuesWriter::add(int64_t row, std::string_view value) {
+  rows_.push_back(row);
+  text_.insert(text_.end(), value.begin(), value.end());
+  ends_.push_back(next_byte_ + static_cast<int64_t>(text_.size()));
+  ++added_values_;
+  added_bytes_ += static_cast<int64_t>(value.size());
+  if (added_values_ > local_values_ || added_bytes_ > local_bytes_) {
+    throw Error("more long values than announced in " + path_);
+  }
+  if (rows_.size() >= kBufferedValues || text_.size() >= kStringSlabBytes) flush();
+}
+
+void LongValuesWriter::flush() {
+  if (rows_.empty()) return;
+  const auto n = static_cast<int64_t>(rows_.size());
+  write_range(file_, datasets_->row.id(), H5T_NATIVE_INT64, next_value_, n, rows_.data(),
+              "dataset " + path_ + "/row");
+  write_range(file_, datasets_->offset.id(), H5T_NATIVE_INT64, next_value_ + 1, n, ends_.data(),
+              "dataset " + path_ + "/offset");
+  write_range(file_, datasets_->bytes.id(), H5T_NATIVE_UINT8, next_byte_,
+              static_cast<int64_t>(text_.size()), text_.data(), "dataset " + path_ + "/bytes");
+  next_value_ += n;
+  next_byte_ += static_cast<int64_t>(text_.size());
+  rows_.clear();
+  ends_.clear();
+  text_.clear();
+}
+
+void LongValuesWriter::check_complete() const {
+  if (added_values_ != local_values_ || added_bytes_ != local_bytes_ || !rows_.empty()) {
+    throw Error("fewer long values than announced in " + path_);
+  }
+}
+
 int64_t write_long_values(File& file, hid_t column_dataset, const std::string& table_path,
                           const std::string& column, const StringColumn& values, std::size_t width,
                           int64_t row_offset, const Comm& comm) {
-  std::vector<std::size_t> rows;  // this rank's long values
+  int64_t count = 0;
   int64_t bytes = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values.at(i).size() > width) {
-      rows.push_back(i);
-      bytes += static_cast<int64_t>(values.at(i).size());
+    if (values.at(i).size() <= width) continue;
+    ++count;
+    bytes += static_cast<int64_t>(values.at(i).size());
+  }
+  LongValuesWriter writer(file, column_dataset, table_path, column, width, count, bytes, comm);
+  collective_try(comm, [&] {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values.at(i).size() > width) {
+        writer.add(row_offset + static_cast<int64_t>(i), values.at(i));
+      }
     }
-  }
-  const auto local = static_cast<int64_t>(rows.size());
-  const int64_t k = allreduce_sum<int64_t>(comm, local);
-  write_attribute(column_dataset, kWidth, static_cast<int64_t>(width));
-  write_attribute(column_dataset, kLongValues, k);
-  if (k == 0) return 0;
-
-  const int64_t before = exclusive_scan_sum<int64_t>(comm, local);
-  const int64_t bytes_before = exclusive_scan_sum<int64_t>(comm, bytes);
-  const int64_t total_bytes = allreduce_sum<int64_t>(comm, bytes);
-  const std::string path = group_path(table_path, column);
-  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), "create link properties");
-  H5Pset_create_intermediate_group(lcpl.id(), 1);
-  Handle group(H5Gcreate2(file.id(), path.c_str(), lcpl.id(), H5P_DEFAULT, H5P_DEFAULT),
-               "create group " + path + " in " + file.path());
-
-  std::vector<int64_t> numbers;  // rows, then offsets
-  numbers.reserve(rows.size() + 1);
-  for (std::size_t i : rows) numbers.push_back(row_offset + static_cast<int64_t>(i));
-  auto from_numbers = [&](int64_t first, int64_t) -> const void* { return numbers.data() + first; };
-  Handle row(create_dataset_1d(file, group.id(), "row", H5T_NATIVE_INT64, k, path));
-  write_in_rounds(file, row.id(), H5T_NATIVE_INT64, before, local, kInt64sPerRound, from_numbers,
-                  comm, "dataset " + path + "/row");
-
-  // Each value's end; rank 0 also writes the first offset, 0.
-  numbers.clear();
-  if (comm.is_root()) numbers.push_back(0);
-  int64_t end = bytes_before;
-  for (std::size_t i : rows) {
-    end += static_cast<int64_t>(values.at(i).size());
-    numbers.push_back(end);
-  }
-  Handle offset(create_dataset_1d(file, group.id(), "offset", H5T_NATIVE_INT64, k + 1, path));
-  write_in_rounds(file, offset.id(), H5T_NATIVE_INT64, comm.is_root() ? 0 : before + 1,
-                  static_cast<int64_t>(numbers.size()), kInt64sPerRound, from_numbers, comm,
-                  "dataset " + path + "/offset");
-
-  Handle byte_dataset(
-      create_dataset_1d(file, group.id(), "bytes", H5T_NATIVE_UINT8, total_bytes, path));
-  LongBytes long_bytes(values, rows);
-  SlabBuffer slab;
-  const auto per_round = static_cast<int64_t>(kStringSlabBytes);
-  write_in_rounds(
-      file, byte_dataset.id(), H5T_NATIVE_UINT8, bytes_before, bytes, per_round,
-      [&](int64_t, int64_t n) {
-        return long_bytes.copy(static_cast<std::size_t>(n), slab.get(static_cast<std::size_t>(n)));
-      },
-      comm, "dataset " + path + "/bytes");
-  return k;
+    writer.flush();
+    writer.check_complete();
+  });
+  return writer.total();
 }
 
 void merge_long_values(const File& file, hid_t column_dataset, const std::string& table_path,

@@ -95,8 +95,12 @@ CompactWidth optimal_width(std::uint64_t n, std::uint64_t longest,
   }
 }
 
-std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
-                                                  const std::vector<std::uint64_t>& lower) {
+namespace {
+
+// The histogram of the lengths length_at(0..n-1) over the buckets `lower`.
+template <class LengthAt>
+std::vector<std::uint64_t> histogram_of(std::size_t n, const LengthAt& length_at,
+                                        const std::vector<std::uint64_t>& lower) {
   std::vector<std::uint64_t> out(2 * lower.size(), 0);
   // The leading buckets one length wide are indexed by the length itself.
   std::size_t direct = 0;
@@ -104,8 +108,8 @@ std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
          lower[direct + 1] == direct + 2) {
     ++direct;
   }
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::uint64_t length = values.at(i).size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t length = length_at(i);
     if (length == 0) continue;
     const std::size_t b =
         length <= direct
@@ -119,16 +123,92 @@ std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
   return out;
 }
 
-CompactWidth compact_width(const StringColumn& values, const Comm& comm) {
-  const auto n = allreduce_sum<unsigned long long>(comm, values.size());
-  const auto longest = allreduce_max<unsigned long long>(comm, values.max_length());
-  // Every rank takes the same rounds: each one's buckets follow from the
-  // all-reduced counts of the one before.
+}  // namespace
+
+std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
+                                                  const std::vector<std::uint64_t>& lower) {
+  return histogram_of(
+      values.size(), [&](std::size_t i) { return values.at(i).size(); }, lower);
+}
+
+namespace {
+
+// Every rank takes the same rounds: each one's buckets follow from the
+// all-reduced counts of the one before.
+template <class LocalHistogram>
+CompactWidth agreed_width(std::uint64_t local_n, std::uint64_t local_longest,
+                          const LocalHistogram& local_histogram, const Comm& comm) {
+  const auto n = allreduce_sum<unsigned long long>(comm, local_n);
+  const auto longest = allreduce_max<unsigned long long>(comm, local_longest);
   return optimal_width(n, longest, [&](const std::vector<std::uint64_t>& lower) {
-    auto counts = local_length_histogram(values, lower);
+    auto counts = local_histogram(lower);
     allreduce_sum_inplace(comm, counts);
     return counts;
   });
+}
+
+}  // namespace
+
+CompactWidth compact_width(const StringColumn& values, const Comm& comm) {
+  return agreed_width(
+      values.size(), values.max_length(),
+      [&](const std::vector<std::uint64_t>& lower) {
+        return local_length_histogram(values, lower);
+      },
+      comm);
+}
+
+std::uint64_t LengthCounts::size() const {
+  std::uint64_t n = 0;
+  for (const std::uint64_t count : counts_) n += count;
+  return n;
+}
+
+std::uint64_t LengthCounts::longest() const {
+  for (std::size_t length = counts_.size(); length-- > 1;) {
+    if (counts_[length] != 0) return length;
+  }
+  return 0;
+}
+
+std::vector<std::uint64_t> LengthCounts::histogram(const std::vector<std::uint64_t>& lower) const {
+  std::vector<std::uint64_t> out(2 * lower.size(), 0);
+  for (std::size_t b = 0; b < lower.size(); ++b) {
+    const std::uint64_t end = std::min<std::uint64_t>(
+        b + 1 < lower.size() ? lower[b + 1] : counts_.size(), counts_.size());
+    for (std::uint64_t length = std::max<std::uint64_t>(lower[b], 1); length < end; ++length) {
+      out[2 * b] += counts_[length];
+      out[2 * b + 1] += counts_[length] * length;
+    }
+  }
+  return out;
+}
+
+LongValueCounts LengthCounts::longer_than(std::uint64_t width) const {
+  LongValueCounts out;
+  for (std::uint64_t length = width + 1; length < counts_.size(); ++length) {
+    out.values += static_cast<std::int64_t>(counts_[length]);
+    out.bytes += static_cast<std::int64_t>(counts_[length] * length);
+  }
+  return out;
+}
+
+CompactWidth compact_width(std::span<const std::uint64_t> lengths, const Comm& comm) {
+  const std::uint64_t longest =
+      lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
+  return agreed_width(
+      lengths.size(), longest,
+      [&](const std::vector<std::uint64_t>& lower) {
+        return histogram_of(
+            lengths.size(), [&](std::size_t i) { return lengths[i]; }, lower);
+      },
+      comm);
+}
+
+CompactWidth compact_width(const LengthCounts& lengths, const Comm& comm) {
+  return agreed_width(
+      lengths.size(), lengths.longest(),
+      [&](const std::vector<std::uint64_t>& lower) { return lengths.histogram(lower); }, comm);
 }
 
 }  // namespace adlake::h5

@@ -118,12 +118,13 @@ void write_table(File& file, const std::string& path, const Table& local_rows,
 }
 
 struct TableWriter::State {
-  State(File& f, std::string p, const Comm& c, Handle g)
-      : file(f), path(std::move(p)), comm(c), group(std::move(g)) {}
+  State(File& f, std::string p, const Comm& c, Handle g, StringWidths w)
+      : file(f), path(std::move(p)), comm(c), group(std::move(g)), string_widths(w) {}
   File& file;
   std::string path;
   const Comm& comm;
   Handle group;
+  StringWidths string_widths;
   std::vector<Handle> types;     // per column: its file (= memory) type
   std::vector<Handle> datasets;  // per column
   std::vector<size_t> widths;    // per column: string width, 0 for other types
@@ -133,15 +134,52 @@ struct TableWriter::State {
   int64_t total = 0;
   int64_t written = 0;  // rows this rank wrote so far
   SlabBuffer slab;      // packed strings of a slice, reused
+  // Per column (compact widths, strings): its overflow, written as it comes.
+  std::vector<std::unique_ptr<LongValuesWriter>> long_values;
+
+  // Column j of a slice of `count` rows as stored: strings packed at their
+  // width, the long ones written whole to the overflow.
+  const void* stored(size_t j, const Column& column, int64_t count) {
+    const void* data = nullptr;
+    std::visit(
+        [&](const auto& values) {
+          using V = std::decay_t<decltype(values)>;
+          if constexpr (std::is_same_v<V, StringColumn>) {
+            if (values.max_length() > widths[j]) keep_long_values(j, column.name, values);
+            char* const packed = slab.get(std::max<size_t>(values.size() * widths[j], 1));
+            pack_fixed_strings(values, 0, values.size(), widths[j], packed);
+            data = packed;
+          } else if constexpr (std::is_same_v<V, EnumColumn>) {
+            data = values.codes.data();
+          } else {
+            data = values.data();
+          }
+        },
+        column.data);
+    return count > 0 ? data : &total;  // a pointer even for no rows
+  }
+
+  void keep_long_values(size_t j, const std::string& name, const StringColumn& values) {
+    if (string_widths != StringWidths::compact) {
+      throw Error("TableWriter: a value of " + path + "/" + name + " is longer than announced");
+    }
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (values.at(i).size() > widths[j]) {
+        long_values[j]->add(offset + written + static_cast<int64_t>(i), values.at(i));
+      }
+    }
+  }
 };
 
 TableWriter::TableWriter(File& file, const std::string& path, const Table& schema,
                          const std::vector<size_t>& string_widths, int64_t local_rows,
-                         const Comm& comm)
-    : state_(std::make_unique<State>(file, path, comm, create_table_group(file, path))) {
+                         const Comm& comm, StringWidths widths,
+                         const std::vector<LongValueCounts>& long_values)
+    : state_(std::make_unique<State>(file, path, comm, create_table_group(file, path), widths)) {
   State& s = *state_;
-  if (string_widths.size() != schema.columns.size()) {
-    throw Error("TableWriter: one string width per column of " + path);
+  if (string_widths.size() != schema.columns.size() ||
+      (widths == StringWidths::compact && long_values.size() != schema.columns.size())) {
+    throw Error("TableWriter: one string width (and long value count) per column of " + path);
   }
   s.local = local_rows;
   s.offset = exclusive_scan_sum<int64_t>(comm, local_rows);
@@ -165,11 +203,20 @@ TableWriter::TableWriter(File& file, const std::string& path, const Table& schem
         column.data);
     Handle dataset = create_dataset_1d(file, s.group.id(), column.name, type.id(), s.total, path);
     if (!column.units.empty()) write_attribute(dataset.id(), "units", column.units);
+    s.long_values.emplace_back();
+    if (width > 0 && widths == StringWidths::compact) {
+      s.long_values.back() =
+          std::make_unique<LongValuesWriter>(file, dataset.id(), path, column.name, width,
+                                             long_values[j].values, long_values[j].bytes, comm);
+    }
     s.names.push_back(column.name);
     s.widths.push_back(width);
     s.types.push_back(std::move(type));
     s.datasets.push_back(std::move(dataset));
   }
+  // Contiguous datasets of a parallel file are allocated when created: their
+  // space is reserved once, not at every slice.
+  for (const Handle& dataset : s.datasets) reserve_for(file, dataset.id());
 }
 
 TableWriter::~TableWriter() = default;
@@ -183,55 +230,40 @@ void TableWriter::write(const Table& rows) {
   const int64_t count = static_cast<int64_t>(rows.rows());
   if (s.written + count > s.local)
     throw Error("TableWriter: more rows than announced in " + s.path);
-  for (size_t j = 0; j < s.datasets.size(); ++j) {
-    const Column& column = rows.columns[j];
-    const void* data = nullptr;
-    std::visit(
-        [&](const auto& values) {
-          using V = std::decay_t<decltype(values)>;
-          if constexpr (std::is_same_v<V, StringColumn>) {
-            const size_t width = s.widths[j];
-            if (values.max_length() > width) {
-              throw Error("TableWriter: a value of " + s.path + "/" + column.name +
-                          " is longer than announced");
-            }
-            char* const packed = s.slab.get(std::max<size_t>(values.size() * width, 1));
-            pack_fixed_strings(values, 0, values.size(), width, packed);
-            data = packed;
-          } else if constexpr (std::is_same_v<V, EnumColumn>) {
-            data = values.codes.data();
-          } else {
-            data = values.data();
-          }
-        },
-        column.data);
-    if (s.total == 0) continue;
-    Handle space(H5Dget_space(s.datasets[j].id()), "get space of " + s.path + "/" + column.name);
-    Selection sel = select_rows(space.id(), s.offset + s.written, count);
-    // Independent transfers: each rank writes its own contiguous rows. A
-    // collective write of every slice funnels all ranks' rows through ROMIO's
-    // one aggregator per node (measured: the fact write took twice the CPU
-    // per rank at 2 ranks as at 1).
-    Handle dxpl = transfer_plist(false);
-    reserve_for(s.file, s.datasets[j].id());
-    collective_try(s.comm, [&] {
-      const herr_t status = H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(),
-                                     sel.file_space.id(), dxpl.id(),
-                                     count > 0 ? data : &s.total);  // a pointer even for no rows
+  // Independent transfers: each rank writes its own contiguous rows. A
+  // collective write of every slice funnels all ranks' rows through ROMIO's
+  // one aggregator per node (measured: the fact write took twice the CPU per
+  // rank at 2 ranks as at 1). One agreement per slice, not per column.
+  const Handle dxpl = transfer_plist(false);
+  collective_try(s.comm, [&] {
+    for (size_t j = 0; j < s.datasets.size() && s.total > 0; ++j) {
+      const std::string what = s.path + "/" + rows.columns[j].name;
+      Handle space(H5Dget_space(s.datasets[j].id()), "get space of " + what);
+      Selection sel = select_rows(space.id(), s.offset + s.written, count);
+      const herr_t status =
+          H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(), sel.file_space.id(),
+                   dxpl.id(), s.stored(j, rows.columns[j], count));
       try {
-        check_status(status,
-                     "write dataset " + s.path + "/" + column.name + " in " + s.file.path());
+        check_status(status, "write dataset " + what + " in " + s.file.path());
       } catch (const IoError& e) {
         throw IoError(e.what() + disk_full_hint(s.file.path()));
       }
-    });
-  }
+    }
+    for (const auto& long_values : s.long_values) {
+      if (long_values) long_values->flush();
+    }
+  });
   s.written += count;
 }
 
 void TableWriter::finish(const TableMeta& meta) {
   State& s = *state_;
   if (s.written != s.local) throw Error("TableWriter: fewer rows than announced in " + s.path);
+  collective_try(s.comm, [&] {
+    for (const auto& long_values : s.long_values) {
+      if (long_values) long_values->check_complete();
+    }
+  });
   write_table_attributes(s.group.id(), s.total, s.names, meta, s.comm);
 }
 

@@ -128,3 +128,37 @@ TEST_CASE("local length histogram: one bucket per length, then ranges") {
   const auto counts = local_length_histogram(values, {1, 2, 3, 5});
   CHECK(counts == std::vector<std::uint64_t>{1, 1, 2, 4, 1, 4, 1, 9});
 }
+
+TEST_CASE("length counts: every histogram and the long values of the values themselves") {
+  std::mt19937_64 rng(7);
+  StringColumn values;
+  adlake::h5::LengthCounts counts(4096);
+  for (int i = 0; i < 3000; ++i) {
+    // Mostly short, some up to the bound, some empty.
+    const std::size_t length = i % 97 == 0 ? 4096 - rng() % 50 : rng() % 40;
+    values.push_back(std::string(length, 'v'));
+    counts.add(length);
+  }
+  CHECK(counts.size() == values.size());
+  CHECK(counts.longest() == values.max_length());
+  const std::vector<std::vector<std::uint64_t>> bucket_sets = {
+      {1, 2, 3, 4, 5, 10, 39, 40, 4000},
+      {1, 7, 100},
+      {1},
+      {1, 4090, 4096}};  // as optimal_width asks
+  for (const auto& lower : bucket_sets) {
+    CHECK(counts.histogram(lower) == local_length_histogram(values, lower));
+  }
+  for (const std::uint64_t width : {1, 20, 39, 4050, 4096}) {
+    std::int64_t n = 0;
+    std::int64_t bytes = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values.at(i).size() <= width) continue;
+      ++n;
+      bytes += static_cast<std::int64_t>(values.at(i).size());
+    }
+    const auto longer = counts.longer_than(width);
+    CHECK(longer.values == n);
+    CHECK(longer.bytes == bytes);
+  }
+}

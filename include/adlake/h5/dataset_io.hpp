@@ -44,6 +44,12 @@ void write_in_rounds(File& file, hid_t dataset, hid_t type, int64_t offset, int6
                      int64_t per_round, const std::function<const void*(int64_t, int64_t)>& slice,
                      const Comm& comm, const std::string& what);
 
+// This rank alone (an independent transfer): elements [first, first + count)
+// of a 1-D dataset from `data` (memory type = file type `type`); an empty
+// selection for count 0. IoError naming `what` (and a full disk).
+void write_range(const File& file, hid_t dataset, hid_t type, int64_t first, int64_t count,
+                 const void* data, const std::string& what);
+
 // This rank alone (an independent transfer): elements [begin, begin + count)
 // of a 1-D int64 or uint8 dataset.
 std::vector<int64_t> read_int64s(const File& file, hid_t dataset, int64_t begin, int64_t count,

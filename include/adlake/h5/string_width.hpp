@@ -5,6 +5,7 @@
 // from the values themselves, so it is the same at any number of ranks.
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "adlake/core/table.hpp"
@@ -19,6 +20,13 @@ inline constexpr std::uint64_t kLongValueOverhead = 16;
 struct CompactWidth {
   std::uint64_t width = 1;
   std::uint64_t cost = 0;  // n*width + sum over longer values of (len + kLongValueOverhead)
+};
+
+// A column's values longer than its width on one rank: how many and their
+// bytes (what its overflow group will hold, h5/string_overflow.hpp).
+struct LongValueCounts {
+  std::int64_t values = 0;
+  std::int64_t bytes = 0;
 };
 
 // Histogram of value lengths over buckets: bucket b holds the lengths
@@ -39,5 +47,30 @@ std::vector<std::uint64_t> local_length_histogram(const StringColumn& values,
 
 // Collective: the optimum for the column whose rows are every rank's `values`.
 CompactWidth compact_width(const StringColumn& values, const Comm& comm);
+
+// The lengths of a column's values counted one by one, without the values,
+// when no value can be longer than a bound known in advance (bronze's row
+// fields, CONTRACT 2.2): it answers every histogram exactly, so the width is
+// the one compact_width() finds from the values themselves.
+class LengthCounts {
+ public:
+  explicit LengthCounts(std::size_t longest_possible) : counts_(longest_possible + 1, 0) {}
+  // `length` must not be above the bound.
+  void add(std::size_t length) { ++counts_[length]; }
+  std::uint64_t size() const;     // values counted, empty ones included
+  std::uint64_t longest() const;  // 0 when none
+  std::vector<std::uint64_t> histogram(const std::vector<std::uint64_t>& lower) const;
+  LongValueCounts longer_than(std::uint64_t width) const;
+
+ private:
+  std::vector<std::uint64_t> counts_;  // values per length
+};
+
+// Collective: the optimum for the column whose values every rank counted.
+CompactWidth compact_width(const LengthCounts& lengths, const Comm& comm);
+
+// Collective: the optimum for the column whose values' lengths are every
+// rank's `lengths` (values of no bound known in advance: rejected lines).
+CompactWidth compact_width(std::span<const std::uint64_t> lengths, const Comm& comm);
 
 }  // namespace adlake::h5

@@ -12,6 +12,7 @@
 #include "adlake/core/table.hpp"
 #include "adlake/h5/file.hpp"
 #include "adlake/h5/fixed_strings.hpp"
+#include "adlake/h5/string_width.hpp"
 #include "adlake/mpi/comm.hpp"
 
 namespace adlake::h5 {
@@ -43,9 +44,16 @@ class TableWriter {
   // `schema`: the columns (names, types, enum labels, units; no rows).
   // `string_widths[j]`: the longest value of column j if it holds strings,
   // the same on every rank (the dataset is `S<max(width, 1)>`).
-  // `local_rows`: the rows this rank will write in all.
+  // `local_rows`: the rows this rank will write in all. With compact
+  // `widths` (bronze), `string_widths[j]` is the column's compact width
+  // (h5/string_width.hpp): a longer value keeps its first bytes in the
+  // column and is written whole to the overflow group as its slice is, and
+  // `long_values[j]` says how many of this rank's values of column j will be
+  // longer than its width, and their bytes.
   TableWriter(File& file, const std::string& path, const Table& schema,
-              const std::vector<size_t>& string_widths, int64_t local_rows, const Comm& comm);
+              const std::vector<size_t>& string_widths, int64_t local_rows, const Comm& comm,
+              StringWidths widths = StringWidths::longest,
+              const std::vector<LongValueCounts>& long_values = {});
   ~TableWriter();
   TableWriter(const TableWriter&) = delete;
   TableWriter& operator=(const TableWriter&) = delete;
@@ -53,7 +61,7 @@ class TableWriter {
   // This rank's next rows: the schema's columns, in its order.
   void write(const Table& rows);
   // The table's attributes; throws if a rank wrote a different number of
-  // rows than it announced.
+  // rows (or long values) than it announced.
   void finish(const TableMeta& meta);
 
  private:
