@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fault: one rank SIGKILLed in each stage. For every stage the
 # binary has, on a lake where every layer is already published: run the stage
-# again at 2 ranks and kill a rank with SIGKILL, once early (rank 0, a quarter
+# again at 2 ranks and kill a rank with SIGKILL, once early (rank 0, an eighth
 # of the stage's time in a first run after its first log line) and once while it writes its new layer
 # (rank 1, as soon as the layer's temporary file exists: the ranks pause there
 # for 3 s through ADLAKE_FAULT_LAYER_PAUSE_MS, docs/hardening.md). The job must end
@@ -58,7 +58,9 @@ kill_during() {
       kill -0 "$mpid" 2>/dev/null || break
       sleep 0.01
     done
-    sleep "$(awk -v t="${stage_seconds[$stage]}" 'BEGIN { print t / 4 }')"
+    # Then an eighth of the stage's time in the first run (at most 0.1 s): the
+    # stage is at work, and a stage of a fraction of a second is not over.
+    sleep "$(awk -v t="${stage_seconds[$stage]}" 'BEGIN { t /= 8; print (t > 0.1 ? 0.1 : t) }')"
   else
     # As soon as the new layer's temporary file exists: the layer is being written.
     victim=${children[1]}
