@@ -181,6 +181,25 @@ std::vector<std::string> enum_labels(hid_t type) {
   return labels;
 }
 
+// A fixed-width string column's rows, padding removed and long values
+// (kept whole in the table's `_long` group) put back.
+template <class ReadInto>
+StringColumn read_strings(const File& file, const CheckedColumn& c, int64_t begin, size_t n,
+                          const ReadInto& read_into) {
+  const size_t size = c.shape.type_size;
+  std::vector<char> buffer(std::max<size_t>(n * size, 1));
+  Handle mtype = string_type(size);
+  read_into(mtype.id(), buffer.data());
+  StringColumn strings;
+  strings.reserve(n, n * size);
+  for (size_t i = 0; i < n; ++i) {
+    const char* v = buffer.data() + i * size;
+    strings.push_back(std::string_view(v, strnlen(v, size)));
+  }
+  merge_long_values(file, c.dataset.id(), c.table, c.name, begin, strings);
+  return strings;
+}
+
 // Rows [begin, begin + count) of a checked column.
 Column read_column(const File& file, const CheckedColumn& c, int64_t begin, int64_t count) {
   Handle space(H5Dget_space(c.dataset.id()), "get space of " + c.where);
@@ -205,17 +224,7 @@ Column read_column(const File& file, const CheckedColumn& c, int64_t begin, int6
   const size_t size = c.shape.type_size;
   const hid_t ftype = c.type.id();
   if (c.shape.type_class == H5T_STRING) {
-    std::vector<char> buffer(std::max<size_t>(n * size, 1));
-    Handle mtype = string_type(size);
-    read_into(mtype.id(), buffer.data());
-    StringColumn strings;
-    strings.reserve(n, n * size);
-    for (size_t i = 0; i < n; ++i) {
-      const char* v = buffer.data() + i * size;
-      strings.push_back(std::string_view(v, strnlen(v, size)));
-    }
-    merge_long_values(file, c.dataset.id(), c.table, c.name, begin, strings);
-    column.data = std::move(strings);
+    column.data = read_strings(file, c, begin, n, read_into);
   } else if (c.shape.type_class == H5T_ENUM) {
     EnumColumn e;
     e.labels = enum_labels(ftype);
