@@ -234,20 +234,11 @@ void TableWriter::write(const Table& rows) {
   // collective write of every slice funnels all ranks' rows through ROMIO's
   // one aggregator per node (measured: the fact write took twice the CPU per
   // rank at 2 ranks as at 1). One agreement per slice, not per column.
-  const Handle dxpl = transfer_plist(false);
   collective_try(s.comm, [&] {
     for (size_t j = 0; j < s.datasets.size() && s.total > 0; ++j) {
-      const std::string what = s.path + "/" + rows.columns[j].name;
-      Handle space(H5Dget_space(s.datasets[j].id()), "get space of " + what);
-      Selection sel = select_rows(space.id(), s.offset + s.written, count);
-      const herr_t status =
-          H5Dwrite(s.datasets[j].id(), s.types[j].id(), sel.mem_space.id(), sel.file_space.id(),
-                   dxpl.id(), s.stored(j, rows.columns[j], count));
-      try {
-        check_status(status, "write dataset " + what + " in " + s.file.path());
-      } catch (const IoError& e) {
-        throw IoError(e.what() + disk_full_hint(s.file.path()));
-      }
+      write_range(s.file, s.datasets[j].id(), s.types[j].id(), s.offset + s.written, count,
+                  s.stored(j, rows.columns[j], count),
+                  "dataset " + s.path + "/" + rows.columns[j].name);
     }
     for (const auto& long_values : s.long_values) {
       if (long_values) long_values->flush();
